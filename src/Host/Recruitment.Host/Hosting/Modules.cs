@@ -1,0 +1,35 @@
+using Recruitment.AdvancedFellowship;
+using Recruitment.BuildingBlocks;
+using Recruitment.Enrollment;
+using Recruitment.Examination;
+using Recruitment.Identity;
+using Recruitment.Rotation;
+using Recruitment.TrainingExemption;
+
+namespace Recruitment.Host.Hosting;
+
+internal static class RecruitmentModules
+{
+    public static readonly ModuleInfo[] All =
+    [
+        IdentityModule.Info,
+        EnrollmentModule.Info,
+        ExaminationModule.Info,
+        TrainingExemptionModule.Info,
+        RotationModule.Info,
+        AdvancedFellowshipModule.Info,
+    ];
+
+    public static WebApplicationBuilder AddRecruitmentModules(this WebApplicationBuilder builder, string connectionString)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddIdentityModule(configuration, connectionString);
+        services.AddEnrollmentModule(configuration, connectionString);
+        services.AddExaminationModule(configuration, connectionString);
+        services.AddTrainingExemptionModule(configuration, connectionString);
+        services.AddRotationModule(configuration, connectionString);
+        services.AddAdvancedFellowshipModule(configuration, connectionString);
+        return builder;
+    }
+}

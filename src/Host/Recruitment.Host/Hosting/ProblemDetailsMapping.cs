@@ -1,0 +1,87 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+using Recruitment.BuildingBlocks;
+
+namespace Recruitment.Host.Hosting;
+
+/// <summary>
+/// Turns every failure into RFC 9457 problem details with a stable <c>code</c>. Bad input never
+/// becomes a 500, and no response ever carries a stack trace or a database message.
+/// </summary>
+internal sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, detail) = Classify(Unwrap(exception));
+        if (status >= 500 && code != "database.unavailable")
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+        else if (code == "database.unavailable")
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, Unwrap(exception).Message);
+
+        context.Response.StatusCode = status;
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (Unwrap(exception) is DomainException domain)
+            foreach (var (key, value) in domain.Extensions) extensions[key] = value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Detail = detail, Extensions = extensions, Title = TitleFor(status) },
+        });
+    }
+
+    private static Exception Unwrap(Exception e) => e switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } a => Unwrap(a.InnerExceptions[0]),
+        MartenCommandException { InnerException: { } inner } => Unwrap(inner),
+        _ => e,
+    };
+
+    private static (int Status, string Code, string Detail) Classify(Exception e) => e switch
+    {
+        DomainException d => (d.Status, d.Code, d.Message),
+        BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "request.too_large" : "request.malformed", b.Message),
+        ConcurrencyException or EventStreamUnexpectedMaxEventIdException =>
+            (409, "conflict.concurrent_update", "Someone else changed this record at the same time; reload and try again."),
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } =>
+            (409, "conflict.duplicate", "A record with the same key already exists."),
+        NpgsqlException or TimeoutException when IsConnectionFailure(e) =>
+            (503, "database.unavailable", "The database is unavailable; nothing was changed. Try again later."),
+        _ => (500, "server.error", "An unexpected error occurred."),
+    };
+
+    private static bool IsConnectionFailure(Exception e) =>
+        e is TimeoutException || e is NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }
+        || e is NpgsqlException n && n.IsTransient || e is PostgresException { SqlState: "57P01" or "57P03" or "53300" };
+
+    private static string TitleFor(int status) => status switch
+    {
+        400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 409 => "Conflict",
+        413 => "Payload Too Large", 415 => "Unsupported Media Type", 422 => "Unprocessable Content",
+        429 => "Too Many Requests", 503 => "Service Unavailable", _ => "Error",
+    };
+
+    /// <summary>Problems written by the framework (status-code pages, auth) get a stable code too.</summary>
+    public static void AddStableCode(ProblemDetailsContext context)
+    {
+        var extensions = context.ProblemDetails.Extensions;
+        extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        if (extensions.ContainsKey("code")) return;
+        extensions["code"] = context.ProblemDetails.Status switch
+        {
+            400 => "request.malformed",
+            401 => "auth.unauthenticated",
+            403 => "auth.forbidden",
+            404 => "route.not_found",
+            405 => "request.method_not_allowed",
+            413 => "request.too_large",
+            415 => "request.unsupported_media_type",
+            429 => "request.rate_limited",
+            503 => "service.unavailable",
+            _ => "server.error",
+        };
+    }
+}

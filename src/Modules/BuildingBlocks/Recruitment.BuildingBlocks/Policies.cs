@@ -1,0 +1,44 @@
+namespace Recruitment.BuildingBlocks;
+
+/// <summary>
+/// Authorization policy names. Every endpoint names one of these or is explicitly anonymous;
+/// an architecture test enforces it. The host defines what each requires.
+/// </summary>
+public static class Policies
+{
+    public const string Applicant = "applicant";
+    public const string FellowshipApplicant = "fellowship-applicant";
+    public const string BaseAdmin = "base-admin";
+    public const string BaseOrCenterAdmin = "base-or-center-admin";
+    public const string CenterAdmin = "center-admin";
+    public const string PhcAdmin = "phc-admin";
+    public const string CenterOrPhcAdmin = "center-or-phc-admin";
+    public const string FellowshipAdmin = "fellowship-admin";
+    public const string Operator = "operator";
+    public const string OperatorOrCenterAdmin = "operator-or-center-admin";
+    public const string ScoreImport = "score-import";
+    public const string ScoreImportOrCenterAdmin = "score-import-or-center-admin";
+    public const string AnyUser = "any-user";
+
+    /// <summary>Roles each policy admits; API-key policies are defined by scheme and scope instead.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RoleMap = new Dictionary<string, string[]>
+    {
+        [Applicant] = [Roles.Applicant],
+        [FellowshipApplicant] = [Roles.Applicant],
+        [BaseAdmin] = [Roles.BaseAdmin],
+        [BaseOrCenterAdmin] = [Roles.BaseAdmin, Roles.CenterAdmin],
+        [CenterAdmin] = [Roles.CenterAdmin],
+        [PhcAdmin] = [Roles.PhcAdmin],
+        [CenterOrPhcAdmin] = [Roles.CenterAdmin, Roles.PhcAdmin],
+        [FellowshipAdmin] = [Roles.FellowshipAdmin],
+        [Operator] = [Roles.Operator],
+        [OperatorOrCenterAdmin] = [Roles.Operator, Roles.CenterAdmin],
+    };
+}
+
+/// <summary>Rate limiter policy names; the host defines the limits.</summary>
+public static class RateLimits
+{
+    /// <summary>Login and self-registration: per client address, against password guessing and account spam.</summary>
+    public const string Authentication = "authentication";
+}

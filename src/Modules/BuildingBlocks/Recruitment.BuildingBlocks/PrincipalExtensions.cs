@@ -1,0 +1,33 @@
+using System.Security.Claims;
+
+namespace Recruitment.BuildingBlocks;
+
+public static class PrincipalExtensions
+{
+    /// <summary>The account id of the caller (JWT <c>sub</c>).</summary>
+    public static Guid AccountId(this ClaimsPrincipal user)
+    {
+        var value = user.FindFirstValue(RecruitmentClaims.Subject);
+        return Guid.TryParse(value, out var id)
+            ? id
+            : throw DomainException.Forbidden("auth.no_account", "The caller has no account identity.");
+    }
+
+    /// <summary>A short label for audit trails: role and account id, never personal data.</summary>
+    public static string Actor(this ClaimsPrincipal user)
+    {
+        var role = user.FindFirstValue(RecruitmentClaims.Role) ?? "anonymous";
+        var id = user.FindFirstValue(RecruitmentClaims.Subject) ?? "-";
+        return $"{role}:{id}";
+    }
+
+    public static string? BaseCode(this ClaimsPrincipal user) => user.FindFirstValue(RecruitmentClaims.BaseCode);
+
+    /// <summary>Base admins act only on their own base; center admins on every base.</summary>
+    public static void EnsureMayActForBase(this ClaimsPrincipal user, string baseCode)
+    {
+        if (user.IsInRole(Roles.CenterAdmin) || user.IsInRole(Roles.PhcAdmin)) return;
+        if (user.IsInRole(Roles.BaseAdmin) && string.Equals(user.BaseCode(), baseCode, StringComparison.OrdinalIgnoreCase)) return;
+        throw DomainException.Forbidden("auth.other_base", "You may only act on your own training base.");
+    }
+}

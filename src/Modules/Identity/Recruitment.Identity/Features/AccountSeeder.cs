@@ -1,0 +1,67 @@
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Recruitment.BuildingBlocks;
+using Recruitment.Identity.Domain;
+
+namespace Recruitment.Identity.Features;
+
+/// <summary>
+/// Creates the first staff accounts at start-up, idempotently: those listed under
+/// <c>Identity:Accounts</c> (operators and admins of a real installation, passwords from the
+/// environment or a secret store), and in Development the demo accounts listed in the README.
+/// An existing login is never overwritten.
+/// </summary>
+internal sealed class AccountSeeder(IConfiguration configuration, IHostEnvironment environment, IIdentityStore store,
+    IPasswordHasher<Account> hasher, TimeProvider clock, ILogger<AccountSeeder> logger) : IHostedService
+{
+    internal sealed record SeedAccount(string Login, string Password, string Role, string? BaseCode, string? DisplayName);
+
+    /// <summary>Development only; the passwords are public (README) and worthless elsewhere.</summary>
+    internal static readonly SeedAccount[] DemoAccounts =
+    [
+        new("operator", "Operator-2024", Roles.Operator, null, "Demo operator"),
+        new("center", "Center-2024", Roles.CenterAdmin, null, "Demo center admin"),
+        new("phc", "Phc-2024-admin", Roles.PhcAdmin, null, "Demo PHC admin"),
+        new("b01-admin", "Base-2024-b01", Roles.BaseAdmin, "B01", "Demo B01 admin"),
+        new("b07-admin", "Base-2024-b07", Roles.BaseAdmin, "B07", "Demo B07 admin"),
+        new("fellowship", "Fellow-2024-admin", Roles.FellowshipAdmin, null, "Demo fellowship admin"),
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var accounts = configuration.GetSection("Identity:Accounts").Get<SeedAccount[]>() ?? [];
+        if (environment.IsDevelopment() && configuration.GetValue("Identity:SeedDemoAccounts", true))
+            accounts = [.. accounts, .. DemoAccounts];
+        if (accounts.Length == 0) return;
+
+        await using var session = store.LightweightSession();
+        var logins = accounts.Select(a => Account.Normalise(a.Login)).ToArray();
+        var existing = (await session.Query<Account>().Where(a => a.Login.IsOneOf(logins)).Select(a => a.Login)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var seed in accounts.Where(a => !existing.Contains(Account.Normalise(a.Login))))
+        {
+            if (!Roles.All.Contains(seed.Role))
+                throw new InvalidOperationException($"Identity:Accounts has an unknown role '{seed.Role}'.");
+            var account = new Account
+            {
+                Id = Guid.CreateVersion7(),
+                Login = Account.Normalise(seed.Login),
+                Role = seed.Role,
+                Programme = Programmes.Recruitment,
+                DisplayName = seed.DisplayName ?? seed.Login,
+                BaseCode = seed.BaseCode,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            account.PasswordHash = hasher.HashPassword(account, seed.Password);
+            session.Insert(account);
+            existing.Add(account.Login);
+            logger.LogInformation("Seeded {Role} account {Login}", seed.Role, seed.Login);
+        }
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

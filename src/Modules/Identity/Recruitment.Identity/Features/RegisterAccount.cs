@@ -1,0 +1,51 @@
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using Recruitment.BuildingBlocks;
+using Recruitment.Identity.Contracts;
+using Recruitment.Identity.Domain;
+using Wolverine.Attributes;
+using Wolverine.Marten;
+
+namespace Recruitment.Identity.Features;
+
+[MartenStore(typeof(IIdentityStore))]
+public static class RegisterAccountHandler
+{
+    public static async Task<AccountRegistered> Handle(RegisterAccount command, IDocumentSession session,
+        IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken ct)
+    {
+        PasswordRules.Check(command.Password);
+        if (!Roles.All.Contains(command.Role))
+            throw DomainException.Invalid("account.unknown_role", $"Unknown role '{command.Role}'.");
+
+        var login = Account.Normalise(command.Login);
+        if (await session.Query<Account>().AnyAsync(a => a.Login == login, ct))
+            throw DomainException.Conflict("account.exists", "An account with this login already exists.");
+
+        var account = new Account
+        {
+            Id = Guid.CreateVersion7(),
+            Login = login,
+            Role = command.Role,
+            Programme = command.Programme,
+            DisplayName = command.DisplayName,
+            BaseCode = command.BaseCode,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        account.PasswordHash = hasher.HashPassword(account, command.Password);
+        // Insert (not upsert): the unique index on Login turns a concurrent twin into a conflict, never a second account.
+        session.Insert(account);
+        return new AccountRegistered(account.Id);
+    }
+}
+
+/// <summary>At least 8 characters with a letter and a digit; at most 128 (hashing cost is bounded).</summary>
+internal static class PasswordRules
+{
+    public static void Check(string password)
+    {
+        if (password.Length is < 8 or > 128 || !password.Any(char.IsLetter) || !password.Any(char.IsDigit))
+            throw DomainException.Invalid("account.weak_password",
+                "The password must be 8 to 128 characters long and contain a letter and a digit.");
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using Recruitment.BuildingBlocks;
+using Recruitment.Identity.Domain;
+using Recruitment.Identity.Features;
+using Wolverine.Marten;
+
+namespace Recruitment.Identity;
+
+/// <summary>The module's Marten store (schema per module). Public only because Marten and Wolverine generate code against it.</summary>
+public interface IIdentityStore : IDocumentStore;
+
+/// <summary>Accounts, tokens and API keys: who the caller is and what they may do.</summary>
+public static class IdentityModule
+{
+    public static readonly ModuleInfo Info = new("Identity", "identity", typeof(IIdentityStore), typeof(IdentityModule).Assembly);
+
+    public static IServiceCollection AddIdentityModule(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var auth = AuthOptions.From(configuration);
+        services.AddSingleton(auth);
+        services.AddSingleton(Info);
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddHostedService<AccountSeeder>();
+
+        services.AddMartenStore<IIdentityStore>(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = Info.Schema;
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                opts.Schema.For<Account>().UniqueIndex(a => a.Login);
+                opts.Schema.For<ApiKey>();
+            })
+            .IntegrateWithWolverine(x => x.SchemaName = Messaging.EnvelopeSchema);
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
+                    IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.SigningKey)),
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    RoleClaimType = RecruitmentClaims.Role,
+                    NameClaimType = RecruitmentClaims.Name,
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
+
+        // Token lifetimes are checked against the injected clock, like every other deadline.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TokenValidationParameters.LifetimeValidator =
+                (notBefore, expires, _, p) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return (notBefore is null || notBefore <= now + p.ClockSkew) && expires is not null && now - p.ClockSkew < expires;
+                });
+
+        services.AddAuthorizationBuilder()
+            // Defence in depth: an endpoint that forgot its policy still demands a signed-in caller.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.AnyUser, p => p.RequireAuthenticatedUser()
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme))
+            .AddPolicy(Policies.ScoreImport, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(RecruitmentClaims.Scope, RecruitmentClaims.ScoreImportScope))
+            .AddPolicy(Policies.ScoreImportOrCenterAdmin, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, JwtBearerDefaults.AuthenticationScheme)
+                .RequireAssertion(c => c.User.HasClaim(RecruitmentClaims.Scope, RecruitmentClaims.ScoreImportScope)
+                                       || c.User.IsInRole(Roles.CenterAdmin)));
+        services.AddAuthorization(o =>
+        {
+            foreach (var (name, roles) in Policies.RoleMap)
+            {
+                o.AddPolicy(name, p =>
+                {
+                    p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireRole(roles);
+                    if (name == Policies.FellowshipApplicant)
+                        p.RequireClaim(RecruitmentClaims.Programme, Programmes.Fellowship);
+                    else if (name == Policies.Applicant)
+                        p.RequireClaim(RecruitmentClaims.Programme, Programmes.Recruitment);
+                });
+            }
+        });
+        return services;
+    }
+}
+
+/// <summary>Token settings (section <c>Auth</c>). The signing key is a secret: never in the repository.</summary>
+internal sealed record AuthOptions(string Issuer, string Audience, string SigningKey, TimeSpan TokenLifetime)
+{
+    public static AuthOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Auth");
+        var key = section["SigningKey"];
+        if (string.IsNullOrWhiteSpace(key) || Encoding.UTF8.GetByteCount(key) < 32)
+            throw new InvalidOperationException("Setting Auth:SigningKey is missing or shorter than 32 bytes.");
+        return new AuthOptions(
+            section["Issuer"] ?? "recruitment",
+            section["Audience"] ?? "recruitment",
+            key,
+            TimeSpan.FromMinutes(section.GetValue("TokenLifetimeMinutes", 60)));
+    }
+}

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Recruitment.Rotation.Tests")]
+[assembly: InternalsVisibleTo("Recruitment.IntegrationTests")]

@@ -1,0 +1,13 @@
+namespace Recruitment.TrainingExemption.Domain;
+
+/// <summary>TrainingExemption's copy of a recruitment cycle: specialties, standard duration, decision deadline.</summary>
+internal sealed class ExemptionCycle
+{
+    public int Id { get; set; }
+    public string Version { get; set; } = "";
+    public List<string> SpecialtyCodes { get; set; } = [];
+    public int StandardResidencyMonths { get; set; }
+    public DateTimeOffset OnsiteConfirmationEnd { get; set; }
+    public DateTimeOffset DecisionDeadline { get; set; }
+    public DateOnly TrainingStartDate { get; set; }
+}

@@ -1,0 +1,22 @@
+using Marten;
+using Recruitment.Enrollment.Contracts;
+using Recruitment.TrainingExemption.Domain;
+using Wolverine.Marten;
+
+namespace Recruitment.TrainingExemption.Features.ReferenceData;
+
+[MartenStore(typeof(ITrainingExemptionStore))]
+public static class RecruitmentCycleReceivedHandler
+{
+    public static void Handle(RecruitmentCyclePublished cycle, IDocumentSession session) =>
+        session.Store(new ExemptionCycle
+        {
+            Id = cycle.Year,
+            Version = cycle.Version,
+            SpecialtyCodes = cycle.Specialties.Select(s => s.Code).ToList(),
+            StandardResidencyMonths = cycle.StandardMonths.Residency,
+            OnsiteConfirmationEnd = cycle.Calendar.OnsiteConfirmationEnd,
+            DecisionDeadline = cycle.Calendar.ExemptionDecisionDeadline,
+            TrainingStartDate = cycle.Calendar.TrainingStartDate,
+        });
+}
