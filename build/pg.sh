@@ -41,9 +41,14 @@ start() {
   ensure_binaries
   if [ ! -s "$data/PG_VERSION" ]; then
     mkdir -p "$data"
-    [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$data"
-    # The data directory may sit below a folder only root can enter; postgres needs to traverse it.
-    [ "$(id -u)" = 0 ] && chmod o+x "$root" "$root/.data" 2>/dev/null || true
+    if [ "$(id -u)" = 0 ]; then
+      chown -R postgres:postgres "$data"
+      # The clone may sit below folders only root can enter (mktemp -d): let postgres traverse them.
+      local dir="$data"
+      while dir="$(dirname "$dir")" && [ "$dir" != / ]; do
+        runuser -u postgres -- test -x "$dir" 2>/dev/null || chmod o+x "$dir"
+      done
+    fi
     local pw; pw="$(mktemp)"; echo postgres > "$pw"; chmod 644 "$pw"
     as_pg "$bin/initdb" -D "$data" -U postgres --pwfile="$pw" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     rm -f "$pw"

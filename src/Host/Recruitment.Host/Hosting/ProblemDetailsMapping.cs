@@ -1,6 +1,5 @@
 using JasperFx;
 using JasperFx.Events;
-using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using Recruitment.BuildingBlocks;
@@ -33,12 +32,18 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILo
         });
     }
 
-    private static Exception Unwrap(Exception e) => e switch
+    // The meaningful exception may sit under framework wrappers (Marten, Wolverine, aggregates).
+    private static Exception Unwrap(Exception e)
     {
-        AggregateException { InnerExceptions.Count: 1 } a => Unwrap(a.InnerExceptions[0]),
-        MartenCommandException { InnerException: { } inner } => Unwrap(inner),
-        _ => e,
-    };
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (current is DomainException or BadHttpRequestException or NpgsqlException or ConcurrencyException
+                or EventStreamUnexpectedMaxEventIdException or TimeoutException)
+                return current;
+            if (current is AggregateException { InnerExceptions.Count: 1 } aggregate) return Unwrap(aggregate.InnerExceptions[0]);
+        }
+        return e;
+    }
 
     private static (int Status, string Code, string Detail) Classify(Exception e) => e switch
     {
@@ -55,7 +60,10 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILo
 
     private static bool IsConnectionFailure(Exception e) =>
         e is TimeoutException || e is NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }
-        || e is NpgsqlException n && n.IsTransient || e is PostgresException { SqlState: "57P01" or "57P03" or "53300" };
+        || e is NpgsqlException n && n.IsTransient
+        // connection exceptions (08...), database gone (3D000), shut down or starting (57P..), too many connections
+        || e is PostgresException p && (p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                                        || p.SqlState is "3D000" or "53300");
 
     private static string TitleFor(int status) => status switch
     {

@@ -17,17 +17,27 @@ namespace Recruitment.Identity.Features;
 internal sealed class AccountSeeder(IConfiguration configuration, IHostEnvironment environment, IIdentityStore store,
     IPasswordHasher<Account> hasher, TimeProvider clock, ILogger<AccountSeeder> logger) : IHostedService
 {
-    internal sealed record SeedAccount(string Login, string Password, string Role, string? BaseCode, string? DisplayName);
+    internal sealed class SeedAccount
+    {
+        public string Login { get; set; } = "";
+        public string Password { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string? BaseCode { get; set; }
+        public string? DisplayName { get; set; }
+    }
+
+    private static SeedAccount Demo(string login, string password, string role, string? baseCode, string displayName) =>
+        new() { Login = login, Password = password, Role = role, BaseCode = baseCode, DisplayName = displayName };
 
     /// <summary>Development only; the passwords are public (README) and worthless elsewhere.</summary>
     internal static readonly SeedAccount[] DemoAccounts =
     [
-        new("operator", "Operator-2024", Roles.Operator, null, "Demo operator"),
-        new("center", "Center-2024", Roles.CenterAdmin, null, "Demo center admin"),
-        new("phc", "Phc-2024-admin", Roles.PhcAdmin, null, "Demo PHC admin"),
-        new("b01-admin", "Base-2024-b01", Roles.BaseAdmin, "B01", "Demo B01 admin"),
-        new("b07-admin", "Base-2024-b07", Roles.BaseAdmin, "B07", "Demo B07 admin"),
-        new("fellowship", "Fellow-2024-admin", Roles.FellowshipAdmin, null, "Demo fellowship admin"),
+        Demo("operator", "Operator-2024", Roles.Operator, null, "Demo operator"),
+        Demo("center", "Center-2024", Roles.CenterAdmin, null, "Demo center admin"),
+        Demo("phc", "Phc-2024-admin", Roles.PhcAdmin, null, "Demo PHC admin"),
+        Demo("b01-admin", "Base-2024-b01", Roles.BaseAdmin, "B01", "Demo B01 admin"),
+        Demo("b07-admin", "Base-2024-b07", Roles.BaseAdmin, "B07", "Demo B07 admin"),
+        Demo("fellowship", "Fellow-2024-admin", Roles.FellowshipAdmin, null, "Demo fellowship admin"),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)

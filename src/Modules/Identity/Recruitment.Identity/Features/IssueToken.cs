@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Recruitment.BuildingBlocks;
@@ -26,7 +27,7 @@ internal sealed class IssueTokenEndpoint : ICarterModule
             .WithTags("Auth");
 
     private static async Task<TokenResponse> Handle(TokenRequest request, IIdentityStore store,
-        IPasswordHasher<Account> hasher, TokenIssuer issuer, CancellationToken ct)
+        IPasswordHasher<Account> hasher, TokenIssuer issuer, ILogger<IssueTokenEndpoint> logger, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Login) || string.IsNullOrEmpty(request.Password))
             throw DomainException.Invalid("auth.credentials_required", "login and password are required.");
@@ -36,7 +37,11 @@ internal sealed class IssueTokenEndpoint : ICarterModule
         var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.Login == login, ct);
         // One answer for unknown login and wrong password, so the endpoint does not reveal which IDs exist.
         if (account is null || hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+        {
+            // Security audit trail; the login may be an ID number, which the log pipeline masks.
+            logger.LogWarning("Failed login for {Login}", request.Login);
             throw new DomainException("auth.invalid_credentials", "The login or password is wrong.", StatusCodes.Status401Unauthorized);
+        }
 
         return issuer.Issue(account);
     }

@@ -1,0 +1,309 @@
+#!/usr/bin/env bash
+# Benchmark harness: measures the Recruitment host beside a bare ASP.NET Core app in the same run
+# and writes the results to docs/benchmarks.md, one section per benchmark.
+#   build/bench.sh                  run every benchmark
+#   build/bench.sh --only startup   run only the named benchmark(s) (repeatable, or comma separated)
+#   build/bench.sh --list           list the benchmarks
+# Settings: BENCH_RUNS (cold starts per app, default 5), BENCH_DB (default recruitment_bench),
+# BENCH_WRK_DURATION (default 10s), BENCH_WRK_CONNECTIONS (default 16), BENCH_WRK_THREADS (default 2),
+# BENCH_HOST_PORT / BENCH_BARE_PORT (loopback ports, default 5391 / 5392).
+#
+# Adding a benchmark: write a function bench_NAME that prints its markdown section body to stdout
+# (progress goes to stderr), add NAME to BENCHMARKS below; the section is replaced in place between
+# <!-- bench:NAME:begin --> and <!-- bench:NAME:end --> markers, so other sections survive --only runs.
+# Measured, not asserted: nothing here fails on slow numbers, and nothing of it runs in the tests.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+BENCHMARKS=(startup)
+
+runs="${BENCH_RUNS:-5}"
+db="${BENCH_DB:-recruitment_bench}"
+wrk_duration="${BENCH_WRK_DURATION:-10s}"
+wrk_connections="${BENCH_WRK_CONNECTIONS:-16}"
+wrk_threads="${BENCH_WRK_THREADS:-2}"
+doc="$root/docs/benchmarks.md"
+
+# The apps under test: name -> published dll, loopback port. Both run as Release, Production.
+declare -A APP_DLL=(
+  [host]="$root/src/Host/Recruitment.Host/bin/Release/net10.0/Recruitment.Host.dll"
+  [bare]="$root/benchmarks/Recruitment.Benchmarks.Bare/bin/Release/net10.0/Recruitment.Benchmarks.Bare.dll"
+)
+declare -A APP_PORT=([host]="${BENCH_HOST_PORT:-5391}" [bare]="${BENCH_BARE_PORT:-5392}")
+declare -A APP_TITLE=([host]="Recruitment host" [bare]="bare ASP.NET Core")
+APP_PROJECTS=("src/Host/Recruitment.Host" "benchmarks/Recruitment.Benchmarks.Bare")
+
+work="$(mktemp -d -t recruitment-bench.XXXXXX)"
+app_pid=""
+
+log() { echo "bench: $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+cleanup() {
+  stop_app
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+usage() { sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+# ---------------------------------------------------------------- setup
+
+ensure_tools() {
+  command -v curl >/dev/null || die "curl is missing"
+  command -v dotnet >/dev/null || die "dotnet is missing"
+  if ! command -v wrk >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      log "installing the Debian package 'wrk'"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
+    else
+      die "wrk is missing: install it, e.g. 'sudo apt-get install wrk'"
+    fi
+  fi
+}
+
+build() {
+  local project
+  for project in "${APP_PROJECTS[@]}"; do
+    log "building $project (Release)"
+    dotnet build "$root/$project" -c Release -nologo -v quiet >&2 || die "build of $project failed"
+  done
+}
+
+# A dedicated database, so the host's schema creation and any load leave the developers' one alone.
+start_database() {
+  "$root/build/pg.sh" start >&2
+  export ConnectionStrings__Postgres; ConnectionStrings__Postgres="$("$root/build/pg.sh" url "$db")"
+  local port; port="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$ConnectionStrings__Postgres")"
+  local psql=(psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qtA)
+  PGPASSWORD=postgres "${psql[@]}" -c "select 1 from pg_database where datname = '$db'" | grep -q 1 \
+    || PGPASSWORD=postgres "${psql[@]}" -c "create database $db" >/dev/null
+}
+
+# ---------------------------------------------------------------- app lifecycle
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start_app NAME: launches the app in the background (PID in $app_pid, output in $work/NAME.log).
+# The dll runs from its own folder, which is its content root (appsettings.json is read from there).
+start_app() {
+  local name="$1" dll="${APP_DLL[$1]}" port="${APP_PORT[$1]}"
+  [ -f "$dll" ] || die "$dll is missing (build failed?)"
+  # Something else answering on the port would be measured instead of our app.
+  port_in_use "$port" && die "port $port is already in use; set BENCH_${name^^}_PORT"
+  (cd "$(dirname "$dll")" && exec dotnet "$dll" --urls "http://127.0.0.1:$port") >"$work/$name.log" 2>&1 &
+  app_pid=$!
+}
+
+# stop_app: stops the app started last, by its PID only; SIGTERM first for a graceful shutdown.
+stop_app() {
+  [ -n "$app_pid" ] || return 0
+  if kill -0 "$app_pid" 2>/dev/null; then
+    kill -TERM "$app_pid" 2>/dev/null || true
+    local i
+    for ((i = 0; i < 150; i++)); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$app_pid" 2>/dev/null && { log "PID $app_pid ignored SIGTERM for 15 s; killing it"; kill -KILL "$app_pid" 2>/dev/null || true; }
+  fi
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}
+
+# wait_ready NAME START_US: polls /health/ready every 20 ms until the first 200 and sets ready_ms
+# to the milliseconds since START_US (an $EPOCHREALTIME reading without the dot, i.e. microseconds).
+# Globals rather than $(...) output: the app must stay a child of this shell, so that stop_app and
+# the exit trap can stop it.
+ready_ms=""
+wait_ready() {
+  local name="$1" start_us="$2" url="http://127.0.0.1:${APP_PORT[$1]}/health/ready" deadline=$((SECONDS + 120))
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    kill -0 "$app_pid" 2>/dev/null || { cat "$work/$name.log" >&2; die "$name exited before it was ready (log above)"; }
+    ((SECONDS < deadline)) || { cat "$work/$name.log" >&2; die "$name not ready within 120 s (log above)"; }
+    sleep 0.02
+  done
+  local end_us="${EPOCHREALTIME/./}"
+  ready_ms=$(((end_us - start_us) / 1000))
+}
+
+# cold_start NAME: one launch, timed from just before the fork to the first 200 (ready_ms), then stopped.
+cold_start() {
+  local start_us="${EPOCHREALTIME/./}"
+  start_app "$1"
+  wait_ready "$1" "$start_us"
+  stop_app
+}
+
+# ---------------------------------------------------------------- measuring helpers
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minimum() { sort -n | head -1; }
+
+# ratio A B: A / B with two decimals (host ÷ bare throughout the document).
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f\n", a / b }'; }
+
+# wrk_load NAME OUT: a load run against the running app's /health/ready (loopback only); raw output to OUT.
+wrk_load() {
+  wrk -t"$wrk_threads" -c"$wrk_connections" -d"$wrk_duration" --latency \
+    "http://127.0.0.1:${APP_PORT[$1]}/health/ready" >"$2"
+}
+
+# wrk_req_per_sec FILE / wrk_percentile_ms FILE P / wrk_non2xx FILE: read wrk's --latency report.
+wrk_req_per_sec() { awk '/^Requests\/sec:/ { printf "%.0f\n", $2 }' "$1"; }
+wrk_percentile_ms() {
+  awk -v p="$2%" '$1 == p {
+      v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+      f = (u == "us") ? 0.001 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1
+      printf "%.2f\n", v * f }' "$1"
+}
+wrk_non2xx() {
+  awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$1"
+}
+
+# ---------------------------------------------------------------- benchmarks
+
+# startup: cold start until the first 200 from /health/ready, then /health/ready under load.
+bench_startup() {
+  local name i
+  local -A launches=()
+  # One uncounted launch each: the host creates its schemas on its first start against a new
+  # database, and both apps get their files into the page cache.
+  for name in host bare; do
+    log "startup: warm-up launch of $name"
+    cold_start "$name"
+    log "startup: $name warm-up ${ready_ms} ms (not counted)"
+  done
+  # Interleaved, so that background load on the machine drifts over both apps alike.
+  for ((i = 1; i <= runs; i++)); do
+    for name in host bare; do
+      cold_start "$name"
+      launches[$name]+="$ready_ms "
+      log "startup: $name run $i/$runs: ${ready_ms} ms"
+    done
+  done
+
+  # Load: a fresh instance, a short uncounted wrk run to warm the JIT and the connection pool, then the measured run.
+  for name in host bare; do
+    log "startup: load on $name (wrk -t$wrk_threads -c$wrk_connections -d$wrk_duration)"
+    start_app "$name"
+    wait_ready "$name" "${EPOCHREALTIME/./}"
+    wrk -t"$wrk_threads" -c"$wrk_connections" -d3s "http://127.0.0.1:${APP_PORT[$name]}/health/ready" >/dev/null
+    wrk_load "$name" "$work/wrk-$name.txt"
+    stop_app
+    cat "$work/wrk-$name.txt" >&2
+  done
+
+  local -A med mn rps p50 p99 bad
+  for name in host bare; do
+    med[$name]="$(tr ' ' '\n' <<<"${launches[$name]}" | grep . | median)"
+    mn[$name]="$(tr ' ' '\n' <<<"${launches[$name]}" | grep . | minimum)"
+    rps[$name]="$(wrk_req_per_sec "$work/wrk-$name.txt")"
+    p50[$name]="$(wrk_percentile_ms "$work/wrk-$name.txt" 50)"
+    p99[$name]="$(wrk_percentile_ms "$work/wrk-$name.txt" 99)"
+    bad[$name]="$(wrk_non2xx "$work/wrk-$name.txt")"
+  done
+
+  cat <<EOT
+## Startup and /health/ready
+
+Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores. Cold start: launch of the Release build (\`dotnet App.dll\`,
+ASPNETCORE_ENVIRONMENT=Production) until the first 200 from \`/health/ready\`, polled every 20 ms; $runs launches per app
+after one uncounted warm-up, interleaved. Load: \`wrk -t$wrk_threads -c$wrk_connections -d$wrk_duration --latency\` on
+\`/health/ready\` over loopback after a 3 s warm-up; every request runs \`select 1\` on PostgreSQL in both apps.
+Ratio is host ÷ bare.
+
+| metric | ${APP_TITLE[host]} | ${APP_TITLE[bare]} | ratio |
+| --- | ---: | ---: | ---: |
+| cold start, median (ms) | ${med[host]} | ${med[bare]} | $(ratio "${med[host]}" "${med[bare]}") |
+| cold start, min (ms) | ${mn[host]} | ${mn[bare]} | $(ratio "${mn[host]}" "${mn[bare]}") |
+| /health/ready throughput (req/s) | ${rps[host]} | ${rps[bare]} | $(ratio "${rps[host]}" "${rps[bare]}") |
+| /health/ready latency p50 (ms) | ${p50[host]} | ${p50[bare]} | $(ratio "${p50[host]}" "${p50[bare]}") |
+| /health/ready latency p99 (ms) | ${p99[host]} | ${p99[bare]} | $(ratio "${p99[host]}" "${p99[bare]}") |
+| non-2xx responses and socket errors under load | ${bad[host]} | ${bad[bare]} | |
+
+Cold-start runs (ms): host ${launches[host]% }; bare ${launches[bare]% }.
+EOT
+}
+
+# ---------------------------------------------------------------- docs/benchmarks.md
+
+write_intro() {
+  [ -f "$doc" ] && return 0
+  mkdir -p "$(dirname "$doc")"
+  cat >"$doc" <<'EOT'
+# Benchmarks
+
+Numbers measured by `build/bench.sh`, which builds Release, starts the private PostgreSQL cluster
+(`build/pg.sh`, database `recruitment_bench`) and measures the Recruitment host beside a bare
+ASP.NET Core app (`benchmarks/Recruitment.Benchmarks.Bare`) in the same run. Rerun everything with
+`build/bench.sh`, or one section with `build/bench.sh --only NAME` (`--list` names them); each
+section below is replaced in place. See `benchmarks/README.md`. These are measurements, not
+thresholds: nothing in the test suite depends on them.
+
+<!-- bench:machine:begin -->
+<!-- bench:machine:end -->
+EOT
+}
+
+# machine_section: facts about the machine of the latest run.
+machine_section() {
+  cat <<EOT
+Last run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, .NET SDK $(dotnet --version), $(psql --version | head -1).
+Memory (\`free -h\`):
+
+\`\`\`
+$(free -h)
+\`\`\`
+
+Other work may have been running on the machine; compare the two apps within one run rather than runs with each other.
+EOT
+}
+
+# write_section NAME FILE: replaces the marked section NAME in the doc with FILE, or appends it.
+write_section() {
+  local name="$1" body="$2" begin="<!-- bench:$1:begin -->" end="<!-- bench:$1:end -->" tmp="$work/doc.md"
+  if grep -qF "$begin" "$doc"; then
+    awk -v begin="$begin" -v end="$end" -v body="$body" '
+      $0 == begin { print; while ((getline line < body) > 0) print line; skip = 1; next }
+      $0 == end { skip = 0 }
+      !skip { print }' "$doc" >"$tmp"
+  else
+    { cat "$doc"; printf '\n%s\n' "$begin"; cat "$body"; echo "$end"; } >"$tmp"
+  fi
+  cat "$tmp" >"$doc"
+}
+
+# ---------------------------------------------------------------- main
+
+selected=()
+while (($#)); do
+  case "$1" in
+    --only) [ -n "${2:-}" ] || die "--only needs a benchmark name"; IFS=, read -ra names <<<"$2"; selected+=("${names[@]}"); shift 2 ;;
+    --only=*) IFS=, read -ra names <<<"${1#--only=}"; selected+=("${names[@]}"); shift ;;
+    --list) printf '%s\n' "${BENCHMARKS[@]}"; exit 0 ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument: $1" ;;
+  esac
+done
+((${#selected[@]})) || selected=("${BENCHMARKS[@]}")
+for name in "${selected[@]}"; do
+  [[ " ${BENCHMARKS[*]} " == *" $name "* ]] || die "unknown benchmark '$name' (known: ${BENCHMARKS[*]})"
+done
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive integer"
+
+ensure_tools
+build
+start_database
+export ASPNETCORE_ENVIRONMENT=Production
+# The host refuses to start without a signing key; a throwaway one per run, never stored.
+export Auth__SigningKey; Auth__SigningKey="$(head -c 48 /dev/urandom | base64 -w0)"
+
+write_intro
+for name in "${selected[@]}"; do
+  log "running benchmark '$name'"
+  "bench_$name" >"$work/section-$name.md"
+  write_section "$name" "$work/section-$name.md"
+done
+machine_section >"$work/machine.md"
+write_section machine "$work/machine.md"
+log "results written to ${doc#"$root"/}"

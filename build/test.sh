@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against a real PostgreSQL: Testcontainers when a Docker engine
+# answers, otherwise the private cluster (started here if needed). Ends with one plain line
+# "N passed, M failed". Extra arguments go to dotnet test (e.g. --filter FullyQualifiedName~Auth).
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if ! docker info >/dev/null 2>&1; then
+  # No Docker engine: the tests use the private cluster; skip their Docker probe.
+  PG_TEST_TUNING=1 "$root/build/pg.sh" start || exit 1
+  export RECRUITMENT_TESTS_SKIP_DOCKER=1
+  export RECRUITMENT_TEST_POSTGRES="${RECRUITMENT_TEST_POSTGRES:-$("$root/build/pg.sh" url postgres)}"
+fi
+
+results="$root/.data/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+dotnet build Recruitment.sln -c "${CONFIGURATION:-Debug}" -v quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test Recruitment.sln -c "${CONFIGURATION:-Debug}" --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+# A run that failed before any test reported (build or host crash) must not look green.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Serilog.Core;
+using Xunit;
+
+namespace Recruitment.Testing;
+
+/// <summary>
+/// One real host per test collection: the production Program on its own PostgreSQL database,
+/// with a controllable clock, captured logs and seeded staff accounts. Tests isolate themselves
+/// by data (unique ids, unique ID numbers), never by recreating the database.
+/// </summary>
+public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string StaffPassword = "Test-pass-2024";
+
+    /// <summary>Staff accounts every test host has: login, role, base.</summary>
+    public static readonly IReadOnlyList<(string Login, string Role, string? BaseCode)> Staff =
+    [
+        ("t-operator", "operator", null),
+        ("t-center", "center-admin", null),
+        ("t-phc", "phc-admin", null),
+        ("t-b01", "base-admin", "B01"),
+        ("t-b02", "base-admin", "B02"),
+        ("t-b07", "base-admin", "B07"),
+        ("t-fellowship", "fellowship-admin", null),
+    ];
+
+    private readonly bool _ownsDatabase;
+    private PostgresDatabase? _database;
+
+    public RecruitmentApp() => _ownsDatabase = true;
+
+    private RecruitmentApp(PostgresDatabase database) => _database = database;
+
+    /// <summary>A host on an existing database (restart scenarios); the database outlives it.</summary>
+    public static RecruitmentApp On(PostgresDatabase database) => new(database);
+
+    /// <summary>Starts inside the 2024 cycle, before registration opens (China Standard Time).</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+    public LogCapture Logs { get; } = new();
+    public PostgresDatabase Database => _database ?? throw new InvalidOperationException("not initialised");
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public virtual async Task InitializeAsync()
+    {
+        _database ??= await PostgresDatabase.CreateAsync();
+        // Without this the factory's arguments are parsed as JasperFx commands (STACK-NOTES pitfall 6).
+        JasperFxEnvironment.AutoStartHost = true;
+        _ = Server;
+    }
+
+    protected virtual IDictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = Database.ConnectionString,
+            ["Auth:SigningKey"] = SigningKey,
+            ["RateLimiting:AuthenticationPermitsPerMinute"] = "100000",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        for (var i = 0; i < Staff.Count; i++)
+        {
+            settings[$"Identity:Accounts:{i}:Login"] = Staff[i].Login;
+            settings[$"Identity:Accounts:{i}:Password"] = StaffPassword;
+            settings[$"Identity:Accounts:{i}:Role"] = Staff[i].Role;
+            settings[$"Identity:Accounts:{i}:BaseCode"] = Staff[i].BaseCode;
+        }
+        return settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILogEventSink>(Logs);
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_ownsDatabase && _database is not null) await _database.DropAsync();
+    }
+
+    /// <summary>An anonymous client.</summary>
+    public HttpClient Anonymous() => CreateClient();
+
+    /// <summary>A client signed in as the given login.</summary>
+    public async Task<HttpClient> SignedInAsync(string login, string password = StaffPassword)
+    {
+        var client = CreateClient();
+        var token = await TokenAsync(login, password);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string login, string password = StaffPassword)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { login, password });
+        await response.ShouldBeSuccessAsync();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("accessToken").GetString()!;
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+}
