@@ -1,10 +1,8 @@
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Recruitment.BuildingBlocks;
 using Recruitment.AdvancedFellowship.Domain;
-using Wolverine.Marten;
 
 namespace Recruitment.AdvancedFellowship;
 
@@ -18,15 +16,10 @@ public static class AdvancedFellowshipModule
 
     public static IServiceCollection AddAdvancedFellowshipModule(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.AddSingleton(Info);
-        services.AddMartenStore<IAdvancedFellowshipStore>(opts =>
-            {
-                opts.Connection(connectionString);
-                opts.DatabaseSchemaName = Info.Schema;
-                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.Schema.For<FellowshipCycle>().Identity(c => c.Id);
-            })
-            .IntegrateWithWolverine(x => x.SchemaName = Messaging.EnvelopeSchema);
+        services.AddModuleStore<IAdvancedFellowshipStore>(Info, connectionString, opts =>
+        {
+            opts.Schema.For<FellowshipCycle>().Identity(c => c.Id);
+        });
         services.AddHostedService<Features.Positions.FellowshipReferenceDataLoader>();
         return services;
     }

@@ -1,11 +1,9 @@
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Domain;
 using Recruitment.Enrollment.Features.Cycles;
-using Wolverine.Marten;
 
 namespace Recruitment.Enrollment;
 
@@ -19,15 +17,10 @@ public static class EnrollmentModule
 
     public static IServiceCollection AddEnrollmentModule(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.AddSingleton(Info);
-        services.AddMartenStore<IEnrollmentStore>(opts =>
-            {
-                opts.Connection(connectionString);
-                opts.DatabaseSchemaName = Info.Schema;
-                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.Schema.For<RecruitmentCycle>().Identity(c => c.Id);
-            })
-            .IntegrateWithWolverine(x => x.SchemaName = Messaging.EnvelopeSchema);
+        services.AddModuleStore<IEnrollmentStore>(Info, connectionString, opts =>
+        {
+            opts.Schema.For<RecruitmentCycle>().Identity(c => c.Id);
+        });
         services.AddHostedService<ReferenceDataLoader>();
         return services;
     }

@@ -1,10 +1,8 @@
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Recruitment.BuildingBlocks;
 using Recruitment.Examination.Domain;
-using Wolverine.Marten;
 
 namespace Recruitment.Examination;
 
@@ -18,15 +16,10 @@ public static class ExaminationModule
 
     public static IServiceCollection AddExaminationModule(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.AddSingleton(Info);
-        services.AddMartenStore<IExaminationStore>(opts =>
-            {
-                opts.Connection(connectionString);
-                opts.DatabaseSchemaName = Info.Schema;
-                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.Schema.For<ExamCycle>().Identity(c => c.Id);
-            })
-            .IntegrateWithWolverine(x => x.SchemaName = Messaging.EnvelopeSchema);
+        services.AddModuleStore<IExaminationStore>(Info, connectionString, opts =>
+        {
+            opts.Schema.For<ExamCycle>().Identity(c => c.Id);
+        });
         return services;
     }
 }

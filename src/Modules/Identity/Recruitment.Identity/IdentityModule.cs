@@ -1,5 +1,4 @@
 using System.Text;
-using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -11,7 +10,6 @@ using Microsoft.IdentityModel.Tokens;
 using Recruitment.BuildingBlocks;
 using Recruitment.Identity.Domain;
 using Recruitment.Identity.Features;
-using Wolverine.Marten;
 
 namespace Recruitment.Identity;
 
@@ -27,20 +25,15 @@ public static class IdentityModule
     {
         var auth = AuthOptions.From(configuration);
         services.AddSingleton(auth);
-        services.AddSingleton(Info);
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<TokenIssuer>();
         services.AddHostedService<AccountSeeder>();
 
-        services.AddMartenStore<IIdentityStore>(opts =>
-            {
-                opts.Connection(connectionString);
-                opts.DatabaseSchemaName = Info.Schema;
-                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.Schema.For<Account>().UniqueIndex(a => a.Login);
-                opts.Schema.For<ApiKey>();
-            })
-            .IntegrateWithWolverine(x => x.SchemaName = Messaging.EnvelopeSchema);
+        services.AddModuleStore<IIdentityStore>(Info, connectionString, opts =>
+        {
+            opts.Schema.For<Account>().UniqueIndex(a => a.Login);
+            opts.Schema.For<ApiKey>();
+        });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>

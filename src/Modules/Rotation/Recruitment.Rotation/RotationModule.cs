@@ -1,10 +1,8 @@
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Recruitment.BuildingBlocks;
 using Recruitment.Rotation.Domain;
-using Wolverine.Marten;
 
 namespace Recruitment.Rotation;
 
@@ -18,15 +16,10 @@ public static class RotationModule
 
     public static IServiceCollection AddRotationModule(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.AddSingleton(Info);
-        services.AddMartenStore<IRotationStore>(opts =>
-            {
-                opts.Connection(connectionString);
-                opts.DatabaseSchemaName = Info.Schema;
-                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.Schema.For<RotationCycle>().Identity(c => c.Id);
-            })
-            .IntegrateWithWolverine(x => x.SchemaName = Messaging.EnvelopeSchema);
+        services.AddModuleStore<IRotationStore>(Info, connectionString, opts =>
+        {
+            opts.Schema.For<RotationCycle>().Identity(c => c.Id);
+        });
         return services;
     }
 }

@@ -1,10 +1,8 @@
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Recruitment.BuildingBlocks;
 using Recruitment.TrainingExemption.Domain;
-using Wolverine.Marten;
 
 namespace Recruitment.TrainingExemption;
 
@@ -18,15 +16,10 @@ public static class TrainingExemptionModule
 
     public static IServiceCollection AddTrainingExemptionModule(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.AddSingleton(Info);
-        services.AddMartenStore<ITrainingExemptionStore>(opts =>
-            {
-                opts.Connection(connectionString);
-                opts.DatabaseSchemaName = Info.Schema;
-                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.Schema.For<ExemptionCycle>().Identity(c => c.Id);
-            })
-            .IntegrateWithWolverine(x => x.SchemaName = Messaging.EnvelopeSchema);
+        services.AddModuleStore<ITrainingExemptionStore>(Info, connectionString, opts =>
+        {
+            opts.Schema.For<ExemptionCycle>().Identity(c => c.Id);
+        });
         return services;
     }
 }

@@ -6,9 +6,9 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Recruitment.AdvancedFellowship.Domain;
+using Recruitment.BuildingBlocks;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -77,32 +77,20 @@ public static class LoadFellowshipCycleHandler
     }
 }
 
-internal sealed class FellowshipReferenceDataLoader(IServiceScopeFactory scopes, ILogger<FellowshipReferenceDataLoader> logger) : IHostedLifecycleService
+internal sealed class FellowshipReferenceDataLoader(IServiceScopeFactory scopes, ILogger<FellowshipReferenceDataLoader> logger) : AfterStartTask
 {
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    public override async Task StartedAsync(CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new LoadFellowshipCycle(Read("fellowship-2024.json"), Read("positions-2024.csv")), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new LoadFellowshipCycle(
+                ReadReferenceData<FellowshipReferenceDataLoader>("fellowship-2024.json"),
+                ReadReferenceData<FellowshipReferenceDataLoader>("positions-2024.csv")), cancellationToken);
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or CsvHelperException or FormatException or ArgumentException)
         {
             logger.LogError("Fellowship cycle 2024 refused: {Reason}", e.Message);
         }
     }
-
-    private static string Read(string name)
-    {
-        using var stream = typeof(FellowshipReferenceDataLoader).Assembly.GetManifestResourceStream($"Recruitment.AdvancedFellowship.ReferenceData.{name}")
-                           ?? throw new InvalidDataException($"reference data file {name} is not embedded");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Enrollment.Domain;
 using Wolverine;
@@ -70,14 +70,14 @@ public static class LoadRecruitmentCycleHandler
 /// Loads the cycles shipped in ReferenceData/ once the host (and Wolverine) has started. A cycle
 /// whose quota table does not reconcile is refused and logged; the others still load.
 /// </summary>
-internal sealed class ReferenceDataLoader(IServiceScopeFactory scopes, ILogger<ReferenceDataLoader> logger) : IHostedLifecycleService
+internal sealed class ReferenceDataLoader(IServiceScopeFactory scopes, ILogger<ReferenceDataLoader> logger) : AfterStartTask
 {
     public static readonly int[] ShippedYears = [2024];
 
     public static LoadRecruitmentCycle ReadShipped(int year) =>
-        new(ReadResource($"recruitment-{year}.json"), ReadResource($"quota-{year}.csv"));
+        new(ReadReferenceData<ReferenceDataLoader>($"recruitment-{year}.json"), ReadReferenceData<ReferenceDataLoader>($"quota-{year}.csv"));
 
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    public override async Task StartedAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
@@ -93,19 +93,4 @@ internal sealed class ReferenceDataLoader(IServiceScopeFactory scopes, ILogger<R
             }
         }
     }
-
-    private static string ReadResource(string name)
-    {
-        var assembly = typeof(ReferenceDataLoader).Assembly;
-        using var stream = assembly.GetManifestResourceStream($"Recruitment.Enrollment.ReferenceData.{name}")
-                           ?? throw new InvalidDataException($"reference data file {name} is not embedded");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
