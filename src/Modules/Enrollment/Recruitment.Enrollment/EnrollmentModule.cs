@@ -20,6 +20,7 @@ public static class EnrollmentModule
         services.AddModuleStore<IEnrollmentStore>(Info, connectionString, opts =>
         {
             opts.Schema.For<RecruitmentCycle>().Identity(c => c.Id);
+            opts.Schema.For<Applicant>().UniqueIndex(a => a.DocumentNumber);
         });
         services.AddHostedService<ReferenceDataLoader>();
         return services;
