@@ -19,11 +19,8 @@ internal static class HttpSetup
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.Configure<JsonOptions>(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        });
+        // Enums travel as strings (API.md).
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Binding failures (malformed JSON, wrong types) reach the exception handler and become 400 problem details.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsMapping.AddStableCode);

@@ -22,12 +22,4 @@ public static class PrincipalExtensions
     }
 
     public static string? BaseCode(this ClaimsPrincipal user) => user.FindFirstValue(RecruitmentClaims.BaseCode);
-
-    /// <summary>Base admins act only on their own base; center admins on every base.</summary>
-    public static void EnsureMayActForBase(this ClaimsPrincipal user, string baseCode)
-    {
-        if (user.IsInRole(Roles.CenterAdmin) || user.IsInRole(Roles.PhcAdmin)) return;
-        if (user.IsInRole(Roles.BaseAdmin) && string.Equals(user.BaseCode(), baseCode, StringComparison.OrdinalIgnoreCase)) return;
-        throw DomainException.Forbidden("auth.other_base", "You may only act on your own training base.");
-    }
 }

@@ -12,11 +12,6 @@ public static class Roles
     /// <summary>Held only by integration jobs authenticated with an API key.</summary>
     public const string IntegrationJob = "integration-job";
 
-    public static readonly IReadOnlySet<string> Staff = new HashSet<string>(StringComparer.Ordinal)
-    {
-        BaseAdmin, CenterAdmin, PhcAdmin, FellowshipAdmin, Operator,
-    };
-
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         Applicant, BaseAdmin, CenterAdmin, PhcAdmin, FellowshipAdmin, Operator,
