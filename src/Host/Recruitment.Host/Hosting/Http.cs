@@ -45,7 +45,7 @@ internal static class HttpSetup
 
         services.AddSingleton(new DatabaseReadyCheck(connectionString));
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
-        services.AddSingleton<ModuleHealthProbe>();
+        services.AddSingleton(sp => new ModuleHealthProbe(sp, connectionString));
         return builder;
     }
 

@@ -14,15 +14,16 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, code, detail) = Classify(Unwrap(exception));
-        if (status >= 500 && code != "database.unavailable")
+        var cause = Unwrap(exception);
+        var (status, code, detail) = Classify(cause);
+        if (code == "database.unavailable")
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, cause.Message);
+        else if (status >= 500)
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
-        else if (code == "database.unavailable")
-            logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, Unwrap(exception).Message);
 
         context.Response.StatusCode = status;
         var extensions = new Dictionary<string, object?> { ["code"] = code };
-        if (Unwrap(exception) is DomainException domain)
+        if (cause is DomainException domain)
             foreach (var (key, value) in domain.Extensions) extensions[key] = value;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

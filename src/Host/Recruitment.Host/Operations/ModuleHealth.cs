@@ -31,10 +31,9 @@ internal sealed class ModuleHealthEndpoint : ICarterModule
             .WithTags("Operations");
 }
 
-internal sealed class ModuleHealthProbe(IServiceProvider services, IConfiguration configuration)
+internal sealed class ModuleHealthProbe(IServiceProvider services, string connectionString)
 {
-    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Postgres"))
-        { Timeout = 3, CommandTimeout = 5 }.ConnectionString;
+    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 3, CommandTimeout = 5 }.ConnectionString;
 
     public async Task<ModuleStatus> CheckAsync(ModuleInfo module, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ internal sealed record RegisteredApplicant(Guid AccountId, string Login);
 internal sealed partial class RegisterApplicantAccountEndpoint : ICarterModule
 {
     [GeneratedRegex(@"^1\d{10}$")]
-    internal static partial Regex Mobile();
+    private static partial Regex Mobile();
 
     [GeneratedRegex(@"^[A-Z0-9]{5,20}$")]
     private static partial Regex OtherDocument();
