@@ -45,7 +45,8 @@ public sealed class ModuleBoundaryTests
     /// Implementation types are internal. The exceptions are forced by the frameworks and named:
     /// the module's registration class, its store marker interface (Marten emits a proxy for it),
     /// Wolverine handlers and the types in their public signatures (Wolverine generates code that
-    /// calls them from another assembly).
+    /// calls them from another assembly), with the types of those messages' members (C# makes a
+    /// public record's members public).
     /// </summary>
     [Theory]
     [MemberData(nameof(ModuleAssemblies))]
@@ -58,6 +59,11 @@ public sealed class ModuleBoundaryTests
             .SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType))
             .SelectMany(Flatten)
             .ToHashSet();
+        var pending = new Queue<Type>(handlerSignatureTypes.Where(t => t.Assembly == info.Assembly));
+        while (pending.TryDequeue(out var message))
+            foreach (var member in message.GetProperties().SelectMany(p => Flatten(p.PropertyType)))
+                if (member.Assembly == info.Assembly && handlerSignatureTypes.Add(member))
+                    pending.Enqueue(member);
 
         var unexpected = info.Assembly.GetExportedTypes()
             .Where(t => t != info.StoreType

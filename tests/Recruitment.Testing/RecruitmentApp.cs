@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 using Xunit;
 
@@ -32,6 +31,7 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
         ("t-b01", "base-admin", "B01"),
         ("t-b02", "base-admin", "B02"),
         ("t-b07", "base-admin", "B07"),
+        ("t-b03", "base-admin", "B03"),
         ("t-fellowship", "fellowship-admin", null),
     ];
 
@@ -46,7 +46,7 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static RecruitmentApp On(PostgresDatabase database) => new(database);
 
     /// <summary>Starts inside the 2024 cycle, before registration opens (China Standard Time).</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+    public TestClock Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TestClock.ChinaStandardTime));
     public LogCapture Logs { get; } = new();
     public PostgresDatabase Database => _database ?? throw new InvalidOperationException("not initialised");
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));

@@ -22,4 +22,15 @@ public static class PrincipalExtensions
     }
 
     public static string? BaseCode(this ClaimsPrincipal user) => user.FindFirstValue(RecruitmentClaims.BaseCode);
+
+    /// <summary>
+    /// A base admin acts only for the base in their token; the center and the PHC act for every base.
+    /// Other roles never reach here (the endpoint's policy stops them).
+    /// </summary>
+    public static void EnsureActsForBase(this ClaimsPrincipal user, string baseCode)
+    {
+        if (!user.IsInRole(Roles.BaseAdmin)) return;
+        if (!string.Equals(user.BaseCode(), baseCode, StringComparison.OrdinalIgnoreCase))
+            throw DomainException.Forbidden("base.forbidden", $"A base admin acts only for their own base, not {baseCode}.");
+    }
 }

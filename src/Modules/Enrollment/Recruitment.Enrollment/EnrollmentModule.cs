@@ -1,4 +1,6 @@
+using JasperFx.Events.Projections;
 using Marten;
+using Marten.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Recruitment.BuildingBlocks;
@@ -21,6 +23,14 @@ public static class EnrollmentModule
         {
             opts.Schema.For<RecruitmentCycle>().Identity(c => c.Id);
             opts.Schema.For<Applicant>().UniqueIndex(a => a.DocumentNumber);
+            opts.Schema.For<OtherSplit>().Identity(s => s.Id);
+            // The stream is the audit trail; the inline snapshot is what lists and rules read. One person, one
+            // application per cycle (ENR-13), whichever track, enforced by the database under concurrency too.
+            opts.Projections.Snapshot<Application>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Application>()
+                .UniqueIndex(UniqueIndexType.Computed, "application_person_per_cycle", a => a.Year, a => a.DocumentNumber)
+                .Index(a => a.ApplicantId)
+                .Index(a => a.BaseCode);
         });
         services.AddHostedService<ReferenceDataLoader>();
         return services;

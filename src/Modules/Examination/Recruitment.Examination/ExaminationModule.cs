@@ -19,6 +19,7 @@ public static class ExaminationModule
         services.AddModuleStore<IExaminationStore>(Info, connectionString, opts =>
         {
             opts.Schema.For<ExamCycle>().Identity(c => c.Id);
+            opts.Schema.For<RosterEntry>().Index(r => r.BaseCode);
         });
         return services;
     }

@@ -12,4 +12,6 @@ internal sealed class Applicant
     public string Name { get; set; } = "";
     public string Mobile { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
+    public Profile Profile { get; set; } = Profile.Empty;
+    public DateTimeOffset? ProfileUpdatedAt { get; set; }
 }

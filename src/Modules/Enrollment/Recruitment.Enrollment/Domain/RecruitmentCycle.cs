@@ -15,7 +15,11 @@ internal sealed class RecruitmentCycle
     public List<QuotaCell> Quotas { get; set; } = [];
     public AssistantGpQuota AssistantGp { get; set; } = null!;
     public StandardDurations StandardMonths { get; set; } = null!;
+    public EligibilitySettings Eligibility { get; set; } = null!;
     public DateTimeOffset LoadedAt { get; set; }
+
+    /// <summary>ENR-08: [open, closeExclusive).</summary>
+    public bool RegistrationIsOpen(DateTimeOffset now) => now >= Calendar.RegistrationOpen && now < Calendar.RegistrationCloseExclusive;
 
     public RecruitmentCyclePublished ToMessage() =>
         new(Id, Version, Calendar, Bases, Specialties, Quotas, AssistantGp, StandardMonths);

@@ -11,7 +11,10 @@ internal static class ResidentId
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
-    /// <summary>Null when valid; otherwise why not.</summary>
+    /// <summary>Null when valid; otherwise why not. Birth dates are judged against today in China Standard Time.</summary>
+    public static string? Problem(string number, DateTimeOffset now) =>
+        Problem(number, DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime));
+
     public static string? Problem(string number, DateOnly today)
     {
         if (number.Length != 18) return "a resident ID number has 18 characters";

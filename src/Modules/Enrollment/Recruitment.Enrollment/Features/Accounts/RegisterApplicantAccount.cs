@@ -20,9 +20,6 @@ internal sealed record RegisteredApplicant(Guid AccountId, string Login);
 /// </summary>
 internal sealed partial class RegisterApplicantAccountEndpoint : ICarterModule
 {
-    [GeneratedRegex(@"^1\d{10}$")]
-    private static partial Regex Mobile();
-
     [GeneratedRegex(@"^[A-Z0-9]{5,20}$")]
     private static partial Regex OtherDocument();
 
@@ -39,13 +36,13 @@ internal sealed partial class RegisterApplicantAccountEndpoint : ICarterModule
         var type = ParseDocumentType(request.DocumentType);
         var number = request.DocumentNumber?.Trim().ToUpperInvariant() ?? "";
         var problem = type == DocumentType.PRC_ID
-            ? ResidentId.Problem(number, DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime))
+            ? ResidentId.Problem(number, now)
             : OtherDocument().IsMatch(number) ? null : "a document number has 5 to 20 letters or digits";
         if (problem is not null) throw DomainException.Invalid("account.invalid_document_number", problem + ".");
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 50) throw DomainException.Invalid("account.name_required", "name is required (at most 50 characters).");
         var mobile = request.Mobile?.Trim() ?? "";
-        if (!Mobile().IsMatch(mobile))
+        if (!MobileNumber.IsValid(mobile))
             throw DomainException.Invalid("account.invalid_mobile", "mobile must be a mainland mobile number: 11 digits starting with 1 (ENR-12).");
 
         var registered = await bus.InvokeAsync<AccountRegistered>(

@@ -16,7 +16,7 @@ namespace Recruitment.Enrollment.Features.Cycles;
 public sealed record LoadRecruitmentCycle(string DefinitionJson, string QuotaCsv);
 
 internal sealed record CycleDefinition(
-    int Year, int ResidencyTotal, AssistantGpQuota AssistantGp, Dictionary<string, int> StandardMonths,
+    int Year, int ResidencyTotal, AssistantGpQuota AssistantGp, Dictionary<string, int> StandardMonths, EligibilitySettings Eligibility,
     CycleCalendar Calendar, List<Specialty> Specialties, List<TrainingBase> Bases);
 
 [MartenStore(typeof(IEnrollmentStore))]
@@ -61,6 +61,7 @@ public static class LoadRecruitmentCycleHandler
             Quotas = [.. quotas],
             AssistantGp = definition.AssistantGp,
             StandardMonths = new StandardDurations(definition.StandardMonths["RESIDENCY"], definition.StandardMonths["ASSISTANT_GP"]),
+            Eligibility = definition.Eligibility ?? throw new InvalidDataException("the cycle definition has no eligibility settings"),
             LoadedAt = now,
         };
     }

@@ -1,0 +1,45 @@
+namespace Recruitment.Enrollment.Contracts;
+
+public enum Track { RESIDENCY, ASSISTANT_GP }
+
+/// <summary>
+/// A candidate may sit the exams (EXAM-04): a residency applicant confirmed on site, or an assistant-GP
+/// registrant qualified by the base. <see cref="CandidateId"/> is the application id, stable for the cycle.
+/// Redelivery and republication carry the same values, so consumers upsert by id.
+/// </summary>
+public sealed record CandidateEligibleForExams(
+    Guid CandidateId,
+    int Year,
+    Track Track,
+    string BaseCode,
+    string SpecialtyCode,
+    string? OtherSpecialty,
+    string DocumentNumber,
+    string Name,
+    string Category,
+    bool ExemptionRequested,
+    DateTimeOffset At);
+
+/// <summary>The candidate withdrew (by the applicant) after having been put on a roster.</summary>
+public sealed record CandidateWithdrawn(Guid CandidateId, int Year, DateTimeOffset At);
+
+/// <summary>The candidate's eligibility was cancelled for false information (ENR-16, ENR-41).</summary>
+public sealed record CandidateCancelled(Guid CandidateId, int Year, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// A confirmed residency applicant requested a training exemption at on-site confirmation (ENR-29, EXM-04);
+/// the TrainingExemption module opens a case from it.
+/// </summary>
+public sealed record ExemptionRequested(
+    Guid CandidateId,
+    int Year,
+    string BaseCode,
+    string SpecialtyCode,
+    string? OtherSpecialty,
+    string Name,
+    HighestEducation? HighestEducation,
+    bool HoldsPhysicianQualification,
+    DateTimeOffset At);
+
+/// <summary>The requester's highest education as declared in the profile (EXM-02, EXM-03 judge it).</summary>
+public sealed record HighestEducation(string Level, string DegreeType, string Major, string? Country, bool InProgress);

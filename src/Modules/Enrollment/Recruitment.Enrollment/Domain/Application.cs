@@ -1,0 +1,173 @@
+using Recruitment.Enrollment.Contracts;
+
+namespace Recruitment.Enrollment.Domain;
+
+internal enum Category { SPONSORED, INDEPENDENT }
+
+/// <summary>The status machine of DOMAIN.md 3.9, as far as Enrollment I takes it.</summary>
+internal enum ApplicationStatus
+{
+    PENDING_REVIEW, APPROVED, REJECTED, NOT_REVIEWED, CONFIRMED, NOT_CONFIRMED,
+    ONSITE_REGISTERED, QUALIFIED, WITHDRAWN, CANCELLED_FALSE_INFO,
+}
+
+/// <summary>What the applicant chose and declared (ENR-13, ENR-17..ENR-29).</summary>
+internal sealed record ApplicationChoice(
+    string BaseCode,
+    string SpecialtyCode,
+    string? OtherSpecialty,
+    Category Category,
+    string? EmployerName,
+    string? CurrentSpecialty,
+    bool DeclaresNoEmployment,
+    bool AcceptsReallocation,
+    bool RequestsExemption,
+    bool Declaration);
+
+/// <summary>FORM-07, kept by the base at qualification review (ENR-30).</summary>
+internal sealed record FreeStudentRecord(string Name, string IdNumber, string DirectedCounty, bool AgreementChecked);
+
+/// <summary>
+/// One application (residency) or on-site registration (assistant GP) of one person in one cycle,
+/// event sourced: the stream is the audit trail and the applicant's timeline (ENR-14, ENR-34).
+/// A withdrawn application is resubmitted on the same stream, so a person has one stream per cycle.
+/// </summary>
+internal sealed class Application
+{
+    public Guid Id { get; set; }
+    public int Year { get; set; }
+    public Track Track { get; set; }
+    /// <summary>The applicant's account; null for an assistant-GP registrant keyed in by base staff.</summary>
+    public Guid? ApplicantId { get; set; }
+    public string DocumentNumber { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Mobile { get; set; } = "";
+    public string BaseCode { get; set; } = "";
+    public string SpecialtyCode { get; set; } = "";
+    public string? OtherSpecialty { get; set; }
+    public Category Category { get; set; }
+    public bool IsFreeStudent { get; set; }
+    public ApplicationChoice? Choice { get; set; }
+    public Profile? Profile { get; set; }
+    public AssistantGpForm? Form { get; set; }
+    public ApplicationStatus Status { get; set; }
+    /// <summary>SOFT rule findings a reviewer sees (ENR-19, ENR-36).</summary>
+    public List<string> Flags { get; set; } = [];
+    public bool IdentityVerified { get; set; }
+    public FreeStudentRecord? FreeStudentRecord { get; set; }
+    public List<ChecklistTick> Checklist { get; set; } = [];
+    public bool ExemptionRequested { get; set; }
+    public string? Reason { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Set once the roster message went out, so withdrawals and cancellations know to follow it.</summary>
+    public bool Rostered { get; set; }
+
+    public bool IsActive => Status is not (ApplicationStatus.WITHDRAWN or ApplicationStatus.CANCELLED_FALSE_INFO);
+
+    // Marten finds these by convention; the one place that changes state is On().
+    public void Apply(ApplicationSubmitted e) => On(e);
+    public void Apply(ApplicationEdited e) => On(e);
+    public void Apply(AssistantGpRegistered e) => On(e);
+    public void Apply(ApplicationWithdrawn e) => On(e);
+    public void Apply(IdentityVerified e) => On(e);
+    public void Apply(FreeStudentRecorded e) => On(e);
+    public void Apply(ApplicationApproved e) => On(e);
+    public void Apply(ApplicationRejected e) => On(e);
+    public void Apply(ReviewDeadlinePassed e) => On(e);
+    public void Apply(ChecklistUpdated e) => On(e);
+    public void Apply(OnsiteConfirmed e) => On(e);
+    public void Apply(ConfirmationWindowClosed e) => On(e);
+    public void Apply(ApplicationCancelled e) => On(e);
+
+    internal void On(IApplicationEvent e)
+    {
+        UpdatedAt = e.At;
+        switch (e)
+        {
+            case ApplicationSubmitted s:
+                Year = s.Year;
+                Track = Track.RESIDENCY;
+                ApplicantId = s.ApplicantId;
+                DocumentNumber = s.DocumentNumber;
+                Name = s.Name;
+                Mobile = s.Mobile;
+                SubmittedAt = s.At;
+                Choose(s.Choice, s.Profile, s.Flags);
+                break;
+            case ApplicationEdited edited:
+                Choose(edited.Choice, edited.Profile, edited.Flags);
+                break;
+            case AssistantGpRegistered r:
+                Year = r.Year;
+                Track = Track.ASSISTANT_GP;
+                DocumentNumber = r.DocumentNumber;
+                Name = r.Name;
+                Mobile = r.Mobile;
+                BaseCode = r.BaseCode;
+                SpecialtyCode = AssistantGpForm.SpecialtyCode;
+                Category = r.Form.Category ?? Category.SPONSORED; // validated as present before the event exists
+                IsFreeStudent = r.Form.FreeStudent is not null;
+                Form = r.Form;
+                Flags = [.. r.Flags];
+                SubmittedAt = r.At;
+                Status = ApplicationStatus.ONSITE_REGISTERED;
+                break;
+            case ApplicationWithdrawn w:
+                Status = ApplicationStatus.WITHDRAWN;
+                Reason = w.Reason;
+                break;
+            case Domain.IdentityVerified:
+                IdentityVerified = true;
+                break;
+            case FreeStudentRecorded f:
+                FreeStudentRecord = f.Record;
+                break;
+            case ApplicationApproved:
+                Status = Track == Track.ASSISTANT_GP ? ApplicationStatus.QUALIFIED : ApplicationStatus.APPROVED;
+                Reason = null;
+                break;
+            case ApplicationRejected r:
+                Status = ApplicationStatus.REJECTED;
+                Reason = r.Reason;
+                break;
+            case ReviewDeadlinePassed:
+                Status = ApplicationStatus.NOT_REVIEWED;
+                break;
+            case ChecklistUpdated c:
+                Checklist = [.. c.Items];
+                break;
+            case OnsiteConfirmed c:
+                Status = ApplicationStatus.CONFIRMED;
+                ExemptionRequested = c.ExemptionRequested;
+                break;
+            case ConfirmationWindowClosed:
+                Status = ApplicationStatus.NOT_CONFIRMED;
+                break;
+            case ApplicationCancelled c:
+                Status = ApplicationStatus.CANCELLED_FALSE_INFO;
+                Reason = c.Reason;
+                break;
+        }
+
+        if (Status is ApplicationStatus.CONFIRMED or ApplicationStatus.QUALIFIED) Rostered = true;
+    }
+
+    private void Choose(ApplicationChoice choice, Profile profile, IReadOnlyList<string> flags)
+    {
+        Choice = choice;
+        Profile = profile;
+        BaseCode = choice.BaseCode;
+        SpecialtyCode = choice.SpecialtyCode;
+        OtherSpecialty = choice.OtherSpecialty;
+        Category = choice.Category;
+        IsFreeStudent = profile.FreeStudent is not null;
+        ExemptionRequested = choice.RequestsExemption;
+        Flags = [.. flags];
+        // ENR-15, ENR-31: any (re)submission goes back to the base for review; a fresh start after a withdrawal too.
+        Status = ApplicationStatus.PENDING_REVIEW;
+        IdentityVerified = false;
+        Reason = null;
+        Rostered = false;
+    }
+}

@@ -1,0 +1,44 @@
+namespace Recruitment.Enrollment.Domain;
+
+/// <summary>Every change to an application says who made it and when (ENR-34): the timeline is the stream.</summary>
+internal interface IApplicationEvent
+{
+    string Actor { get; }
+    DateTimeOffset At { get; }
+}
+
+internal sealed record ApplicationSubmitted(int Year, Guid ApplicantId, string DocumentNumber, string Name, string Mobile,
+    ApplicationChoice Choice, Profile Profile, IReadOnlyList<string> Flags, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ApplicationEdited(ApplicationChoice Choice, Profile Profile, IReadOnlyList<string> Flags,
+    string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record AssistantGpRegistered(int Year, string BaseCode, string DocumentNumber, string Name, string Mobile,
+    AssistantGpForm Form, IReadOnlyList<string> Flags, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ApplicationWithdrawn(string? Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record IdentityVerified(string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record FreeStudentRecorded(FreeStudentRecord Record, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+/// <summary>Residency: APPROVED. Assistant GP: QUALIFIED, the base's stamp on the Att3 form (ENR-40).</summary>
+internal sealed record ApplicationApproved(string? Note, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ApplicationRejected(string Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ReviewDeadlinePassed(string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ChecklistUpdated(IReadOnlyList<ChecklistTick> Items, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record OnsiteConfirmed(bool ExemptionRequested, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ConfirmationWindowClosed(string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ApplicationCancelled(string Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal static class SystemActor
+{
+    /// <summary>The actor of changes made by a deadline rather than a person.</summary>
+    public const string Deadline = "system:deadline";
+}

@@ -1,0 +1,12 @@
+using System.Text.RegularExpressions;
+
+namespace Recruitment.Enrollment.Domain;
+
+/// <summary>ENR-12 (Decision): an accurate contact phone is a mainland mobile number, 11 digits starting with 1.</summary>
+internal static partial class MobileNumber
+{
+    [GeneratedRegex(@"^1\d{10}$")]
+    private static partial Regex Pattern();
+
+    public static bool IsValid(string? mobile) => mobile is not null && Pattern().IsMatch(mobile);
+}

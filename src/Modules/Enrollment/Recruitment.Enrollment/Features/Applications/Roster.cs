@@ -1,0 +1,12 @@
+using Recruitment.Enrollment.Contracts;
+using Recruitment.Enrollment.Domain;
+
+namespace Recruitment.Enrollment.Features.Applications;
+
+/// <summary>The roster message for a candidate who may now sit the exams (EXAM-04).</summary>
+internal static class Roster
+{
+    public static CandidateEligibleForExams Eligible(Application a, bool exemptionRequested, DateTimeOffset now) =>
+        new(a.Id, a.Year, a.Track, a.BaseCode, a.SpecialtyCode, a.OtherSpecialty, a.DocumentNumber, a.Name, a.Category.ToString(),
+            exemptionRequested, now);
+}

@@ -1,0 +1,61 @@
+using Carter;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Recruitment.BuildingBlocks;
+using Recruitment.Enrollment.Contracts;
+using Recruitment.Enrollment.Domain;
+using Recruitment.Enrollment.Features.Applications;
+
+namespace Recruitment.Enrollment.Features.Review;
+
+internal sealed record ApplicationSummary(
+    Guid Id, int Year, string Track, string Status, string Name, string SpecialtyCode, string? OtherSpecialty, string Category,
+    bool IsFreeStudent, bool IdentityVerified, IReadOnlyList<string> Flags, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt);
+
+internal sealed record StaffApplicationView(ApplicationView Application, string DocumentNumber, string Mobile,
+    Domain.Profile? Profile, AssistantGpForm? Form, FreeStudentRecord? FreeStudentRecord);
+
+/// <summary>
+/// GET /api/enrollment/bases/{baseCode}/applications (filters, paging) and GET /applications/{id}: what a
+/// base reviews (ENR-30). A base admin sees only their own base; the center sees every base.
+/// </summary>
+internal sealed class ListApplicationsEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/enrollment/bases/{baseCode}/applications", async (string baseCode, int? year, string? status, string? specialty,
+                string? category, string? track, int? page, int? pageSize, HttpContext http, IEnrollmentStore store, CancellationToken ct) =>
+            {
+                baseCode = baseCode.ToUpperInvariant();
+                http.User.EnsureActsForBase(baseCode);
+                var paging = Paging.From(page, pageSize);
+                await using var session = store.QuerySession();
+                var query = session.Query<Application>().Where(a => a.BaseCode == baseCode);
+                if (year is { } y) query = query.Where(a => a.Year == y);
+                if (status is not null) { var s = ApplicationAccess.Filter<ApplicationStatus>(status, "status"); query = query.Where(a => a.Status == s); }
+                if (category is not null) { var c = ApplicationAccess.Filter<Category>(category, "category"); query = query.Where(a => a.Category == c); }
+                if (track is not null) { var t = ApplicationAccess.Filter<Track>(track, "track"); query = query.Where(a => a.Track == t); }
+                if (specialty is not null) { var code = specialty.ToUpperInvariant(); query = query.Where(a => a.SpecialtyCode == code); }
+                var rows = await query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
+                return paging.Of(rows.Select(Summary).ToList(), rows.TotalItemCount);
+            })
+            .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("Enrollment: bases");
+
+        app.MapGet("/api/enrollment/applications/{applicationId:guid}", async (Guid applicationId, HttpContext http, IEnrollmentStore store,
+                CancellationToken ct) =>
+            {
+                await using var session = store.QuerySession();
+                var a = await ApplicationAccess.ReadForStaff(session, applicationId, http.User, ct);
+                return new StaffApplicationView(await ApplicationTimeline.ViewAsync(session, a, ct), a.DocumentNumber, a.Mobile, a.Profile,
+                    a.Form, a.FreeStudentRecord);
+            })
+            .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("Enrollment: bases");
+    }
+
+    private static ApplicationSummary Summary(Application a) =>
+        new(a.Id, a.Year, a.Track.ToString(), a.Status.ToString(), a.Name, a.SpecialtyCode, a.OtherSpecialty, a.Category.ToString(),
+            a.IsFreeStudent, a.IdentityVerified, a.Flags, a.SubmittedAt, a.UpdatedAt);
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marten;
+using Recruitment.Enrollment.Contracts;
+using Recruitment.Examination;
+using Recruitment.Examination.Domain;
+using Recruitment.Testing;
+using Recruitment.TrainingExemption;
+using Recruitment.TrainingExemption.Domain;
+using Shouldly;
+using Xunit;
+
+namespace Recruitment.IntegrationTests;
+
+[CollectionDefinition(Name)]
+public sealed class RecruitmentFlowCollection : ICollectionFixture<RecruitmentApp>
+{
+    public const string Name = "recruitment-flow";
+}
+
+/// <summary>
+/// Enrollment I end to end through HTTP, with the clock moved across the real 2024 dates: a residency
+/// applicant and an assistant-GP registrant reach "eligible for exams", and Examination's rosters and
+/// TrainingExemption's cases follow from Enrollment's messages (EXAM-04, ENR-29).
+/// </summary>
+[Collection(RecruitmentFlowCollection.Name)]
+public sealed class RecruitmentFlowTests(RecruitmentApp app)
+{
+    private const string Password = "Applicant-2024";
+
+    [Fact]
+    public async Task A_residency_applicant_and_an_assistant_GP_registrant_reach_the_exam_rosters()
+    {
+        // 1 June: the account and the profile may precede the window (ENR-08).
+        app.Clock.Set(2024, 6, 1);
+        var idNumber = TestIds.NewResidentId();
+        using (var anonymous = app.Anonymous())
+            (await anonymous.PostAsJsonAsync("/api/enrollment/accounts",
+                new { documentNumber = idNumber, password = Password, name = "赵六", mobile = "13812340000" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using (var early = await app.SignedInAsync(idNumber, Password))
+        {
+            await (await early.PutAsJsonAsync("/api/enrollment/me/profile", Profile)).ShouldBeSuccessAsync();
+            await (await early.PutAsJsonAsync("/api/enrollment/me/application", Choice))
+                .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "application.window_closed");
+        }
+
+        // 20 June: inside the registration window.
+        app.Clock.Set(2024, 6, 20, 10);
+        using var applicant = await app.SignedInAsync(idNumber, Password);
+        var applicationId = (await (await applicant.PutAsJsonAsync("/api/enrollment/me/application", Choice)).JsonAsync())
+            .GetProperty("applicationId").GetGuid();
+
+        // 25 June: the base approves after ticking identity (ENR-22).
+        app.Clock.Set(2024, 6, 25, 15);
+        using (var b01 = await app.SignedInAsync("t-b01"))
+            await (await b01.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/review",
+                new { decision = "APPROVE", identityVerified = true })).ShouldBeSuccessAsync();
+
+        // 2 July: on-site confirmation with every material and the exemption form (ENR-33, ENR-29).
+        app.Clock.Set(2024, 7, 2, 9, 30);
+        using (var b01 = await app.SignedInAsync("t-b01"))
+        {
+            var checklist = await (await b01.GetAsync($"/api/enrollment/applications/{applicationId}/checklist")).JsonAsync();
+            var ticks = checklist.GetProperty("items").EnumerateArray()
+                .Select(i => new { code = i.GetProperty("code").GetString(), originalSeen = true, copyReceived = true }).ToList();
+            ticks.Add(new { code = (string?)"EXEMPTION_APPLICATION_FORM", originalSeen = true, copyReceived = true });
+            await (await b01.PutAsJsonAsync($"/api/enrollment/applications/{applicationId}/checklist", new { items = ticks })).ShouldBeSuccessAsync();
+            (await (await b01.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/confirmation", new { exemptionRequested = true }))
+                .JsonAsync()).GetProperty("status").GetString().ShouldBe("CONFIRMED");
+        }
+
+        // 3 July: B07 keys in an assistant-GP registrant on site and stamps the form.
+        app.Clock.Set(2024, 7, 3, 11);
+        var registrantId = TestIds.NewResidentId(new DateOnly(2003, 4, 1));
+        Guid registrationId;
+        using (var b07 = await app.SignedInAsync("t-b07"))
+        {
+            var created = await b07.PostAsJsonAsync("/api/enrollment/bases/B07/assistant-gp-registrations", Att3(registrantId));
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            registrationId = (await created.JsonAsync()).GetProperty("applicationId").GetGuid();
+            await (await b07.PostAsJsonAsync($"/api/enrollment/applications/{registrationId}/review", new { decision = "APPROVE" })).ShouldBeSuccessAsync();
+        }
+
+        // Examination builds its rosters from Enrollment's messages; TrainingExemption opens the case.
+        var resident = await RosterEntryAsync(applicationId, e => e.Status == RosterStatus.ROSTERED);
+        resident.Track.ShouldBe(Track.RESIDENCY);
+        resident.BaseCode.ShouldBe("B01");
+        resident.SpecialtyCode.ShouldBe("GP");
+        resident.DocumentNumber.ShouldBe(idNumber);
+        resident.ExemptionRequested.ShouldBeTrue();
+        var assistant = await RosterEntryAsync(registrationId, e => e.Status == RosterStatus.ROSTERED);
+        assistant.Track.ShouldBe(Track.ASSISTANT_GP);
+        assistant.BaseCode.ShouldBe("B07");
+        await HttpAssertions.EventuallyAsync(async () =>
+        {
+            await using var session = app.Service<ITrainingExemptionStore>().QuerySession();
+            var exemption = await session.LoadAsync<ExemptionCase>(applicationId);
+            return exemption is { Status: ExemptionStatus.REQUESTED, HighestEducation.DegreeType: "PROFESSIONAL" };
+        }, "the exemption case for the confirmed applicant");
+
+        // 10 July: the applicant withdraws; the base cancels the registrant for false information. Both leave the rosters.
+        app.Clock.Set(2024, 7, 10);
+        using (var later = await app.SignedInAsync(idNumber, Password))
+            await (await later.DeleteAsync("/api/enrollment/me/application?reason=took%20a%20job")).ShouldBeSuccessAsync();
+        using (var b07 = await app.SignedInAsync("t-b07"))
+            await (await b07.PostAsJsonAsync($"/api/enrollment/applications/{registrationId}/cancellation",
+                new { reason = "diploma found to be forged" })).ShouldBeSuccessAsync();
+        await RosterEntryAsync(applicationId, e => e.Status == RosterStatus.WITHDRAWN);
+        (await RosterEntryAsync(registrationId, e => e.Status == RosterStatus.CANCELLED)).RemovalReason.ShouldBe("diploma found to be forged");
+    }
+
+    private async Task<RosterEntry> RosterEntryAsync(Guid candidateId, Func<RosterEntry, bool> condition)
+    {
+        RosterEntry? entry = null;
+        await HttpAssertions.EventuallyAsync(async () =>
+        {
+            await using var session = app.Service<IExaminationStore>().QuerySession();
+            entry = await session.LoadAsync<RosterEntry>(candidateId);
+            return entry is not null && condition(entry);
+        }, $"the roster entry of {candidateId}");
+        return entry!;
+    }
+
+    private static readonly object Profile = new
+    {
+        basic = new { gender = "MALE", birthDate = "1996-03-02", ethnicity = "Han", email = "z6@example.cn", address = "Changchun, Jilin" },
+        certificates = new[] { new { type = "PHYSICIAN_QUALIFICATION", number = "Q-77", issuedOn = "2022-01-10" } },
+        education = new[]
+        {
+            new { level = "BACHELOR", mode = "FULL_TIME", degreeType = "PROFESSIONAL", school = "Jilin University", major = "Clinical Medicine",
+                start = "2014-09-01", end = "2019-06-30", diplomaCertNumber = "D-1", degreeCertNumber = "G-1" },
+            new { level = "MASTER", mode = "FULL_TIME", degreeType = "PROFESSIONAL", school = "Jilin University", major = "Clinical Medicine",
+                start = "2019-09-01", end = "2022-06-30", diplomaCertNumber = "D-2", degreeCertNumber = "G-2" },
+        },
+    };
+
+    private static readonly object Choice = new
+    {
+        year = 2024, baseCode = "B01", specialtyCode = "GP", category = "INDEPENDENT",
+        declaresNoEmployment = true, acceptsReallocation = true, requestsExemption = true, declaration = true,
+    };
+
+    private static object Att3(string idNumber) => new
+    {
+        year = 2024, name = "钱七", idNumber, mobile = "13700002222",
+        form = new
+        {
+            gender = "FEMALE", ethnicity = "Han", birthMonth = "2003-04", mailingAddress = "Nong'an, Jilin",
+            education = new[]
+            {
+                new { level = "JUNIOR_COLLEGE", mode = "FULL_TIME", school = "Jilin Medical College", major = "Clinical Medicine", start = "2021-09-01", end = "2024-06-30" },
+            },
+            category = "INDEPENDENT", applicantSigned = true, declaration = true,
+        },
+    };
+}
