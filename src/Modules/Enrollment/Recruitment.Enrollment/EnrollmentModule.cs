@@ -21,6 +21,7 @@ public static class EnrollmentModule
         {
             opts.Schema.For<RecruitmentCycle>().Identity(c => c.Id);
             opts.Schema.For<Applicant>().UniqueIndex(a => a.DocumentNumber);
+            opts.Schema.For<ApplicantPhoto>();
         });
         services.AddHostedService<ReferenceDataLoader>();
         return services;
