@@ -42,15 +42,27 @@ internal static class Applicants
         new(baseCode, specialty, null, Category.SPONSORED, "Changchun County Hospital", current ?? specialty, DeclaresNoEmployment: false,
             AcceptsReallocation: false, RequestsExemption: false, Declaration: true);
 
-    /// <summary>Registers a fresh applicant (any day: accounts may precede the window) and signs them in.</summary>
-    public static async Task<(string IdNumber, HttpClient Client)> RegisterAsync(RecruitmentApp app)
+    /// <summary>A valid 160,000-byte JPEG (ENR-11).</summary>
+    public static readonly byte[] Photo = TestImages.PadJpeg(TestImages.Jpeg(), 160_000);
+
+    public static async Task UploadPhotoAsync(this HttpClient client)
+    {
+        using var content = new ByteArrayContent(Photo);
+        content.Headers.ContentType = new("image/jpeg");
+        await (await client.PutAsync("/api/enrollment/me/photo", content)).ShouldBeSuccessAsync();
+    }
+
+    /// <summary>Registers a fresh applicant (any day: accounts may precede the window), signs them in and uploads their photo.</summary>
+    public static async Task<(string IdNumber, HttpClient Client)> RegisterAsync(RecruitmentApp app, bool withPhoto = true)
     {
         var id = TestIds.NewResidentId();
         using var anonymous = app.Anonymous();
         var response = await anonymous.PostAsJsonAsync("/api/enrollment/accounts",
             new { documentNumber = id, password = Password, name = "李四", mobile = "13912345678" });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (id, await app.SignedInAsync(id, Password));
+        var client = await app.SignedInAsync(id, Password);
+        if (withPhoto) await client.UploadPhotoAsync();
+        return (id, client);
     }
 
     public static Task<HttpResponseMessage> PutProfileAsync(this HttpClient client, Profile profile) =>

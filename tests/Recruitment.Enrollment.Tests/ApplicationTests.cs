@@ -47,6 +47,17 @@ public sealed class ApplicationTests(RecruitmentApp app)
     }
 
     [Fact]
+    public async Task An_application_without_a_photo_is_refused_ENR_11()
+    {
+        app.Clock.Set(2024, 6, 20);
+        var (_, client) = await RegisterAsync(app, withPhoto: false);
+        await client.PutProfileAsync(Profile());
+        await (await client.ApplyAsync(Independent())).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "application.photo_required");
+        await client.UploadPhotoAsync();
+        await (await client.ApplyAsync(Independent())).ShouldBeSuccessAsync();
+    }
+
+    [Fact]
     public async Task An_incomplete_profile_lists_what_is_missing_ENR_10()
     {
         app.Clock.Set(2024, 6, 20);
@@ -90,6 +101,9 @@ public sealed class ApplicationTests(RecruitmentApp app)
         await (await client.ApplyAsync(Independent("B02", "PED"))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "application.window_closed");
         await (await client.PutProfileAsync(Profile([Bachelor(major: "Stomatology")])))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "profile.edit_closed");
+        using var photo = new ByteArrayContent(Photo);
+        photo.Headers.ContentType = new("image/jpeg");
+        await (await client.PutAsync("/api/enrollment/me/photo", photo)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "profile.edit_closed");
         var mine = await (await client.GetAsync("/api/enrollment/me/application")).JsonAsync();
         mine.GetProperty("baseCode").GetString().ShouldBe("B01");
     }

@@ -36,6 +36,9 @@ public sealed class ReviewTests(RecruitmentApp app)
         await (await b02.GetAsync("/api/enrollment/bases/B02/applications?pageSize=500")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.invalid_paging");
         await (await b02.GetAsync("/api/enrollment/bases/B02/applications?status=MAYBE")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.invalid_filter");
 
+        (await (await b02.GetAsync($"/api/enrollment/applications/{mine}/photo")).Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(0);
+        await (await b01.GetAsync($"/api/enrollment/applications/{mine}/photo")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "base.forbidden");
+
         using var center = await app.SignedInAsync("t-center");
         var detail = await (await center.GetAsync($"/api/enrollment/applications/{mine}")).JsonAsync();
         detail.GetProperty("application").GetProperty("status").GetString().ShouldBe("PENDING_REVIEW");

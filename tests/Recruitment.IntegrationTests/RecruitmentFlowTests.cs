@@ -40,6 +40,9 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
         using (var early = await app.SignedInAsync(idNumber, Password))
         {
             await (await early.PutAsJsonAsync("/api/enrollment/me/profile", Profile)).ShouldBeSuccessAsync();
+            using var photo = new ByteArrayContent(TestImages.PadJpeg(TestImages.Jpeg(), 200_000));
+            photo.Headers.ContentType = new("image/jpeg");
+            await (await early.PutAsync("/api/enrollment/me/photo", photo)).ShouldBeSuccessAsync();
             await (await early.PutAsJsonAsync("/api/enrollment/me/application", Choice))
                 .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "application.window_closed");
         }

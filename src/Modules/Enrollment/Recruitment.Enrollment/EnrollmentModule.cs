@@ -31,6 +31,7 @@ public static class EnrollmentModule
                 .UniqueIndex(UniqueIndexType.Computed, "application_person_per_cycle", a => a.Year, a => a.DocumentNumber)
                 .Index(a => a.ApplicantId)
                 .Index(a => a.BaseCode);
+            opts.Schema.For<ApplicantPhoto>();
         });
         services.AddHostedService<ReferenceDataLoader>();
         return services;

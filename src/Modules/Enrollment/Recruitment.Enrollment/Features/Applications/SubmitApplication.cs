@@ -59,6 +59,8 @@ public static class SubmitApplicationHandler
             ? await session.LoadAsync<OtherSplit>(OtherSplit.IdFor(cycle.Id, choice.BaseCode), ct)
             : null;
         var flags = Eligibility.Residency(choice, applicant.Profile, cycle, split);
+        if (!await session.Query<ApplicantPhoto>().AnyAsync(p => p.Id == applicant.Id, ct))
+            throw new DomainException("application.photo_required", "A recent photo must be uploaded before applying (ENR-11).");
 
         var existing = await session.Query<Application>()
             .FirstOrDefaultAsync(a => a.Year == cycle.Id && a.DocumentNumber == applicant.DocumentNumber, ct);

@@ -51,8 +51,8 @@ internal sealed class ApplicantProfileEndpoints : ICarterModule
         await session.LoadAsync<Applicant>(accountId, ct)
         ?? throw DomainException.NotFound("applicant.not_found", "This account has no recruitment applicant record.");
 
-    /// <summary>ENR-15: once a cycle's registration has closed, its applicants' data is frozen (staff correct it on site).</summary>
-    private static async Task EnsureEditable(IQuerySession session, Guid applicantId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>ENR-15: once a cycle's registration has closed, its applicants' data (profile and photo) is frozen; staff correct it on site.</summary>
+    internal static async Task EnsureEditable(IQuerySession session, Guid applicantId, DateTimeOffset now, CancellationToken ct)
     {
         var years = await session.Query<Domain.Application>()
             .Where(a => a.ApplicantId == applicantId && a.Status != ApplicationStatus.WITHDRAWN)
