@@ -19,9 +19,10 @@ public sealed class RecruitmentFlowCollection : ICollectionFixture<RecruitmentAp
 }
 
 /// <summary>
-/// Enrollment I end to end through HTTP, with the clock moved across the real 2024 dates: a residency
-/// applicant and an assistant-GP registrant reach "eligible for exams", and Examination's rosters and
-/// TrainingExemption's cases follow from Enrollment's messages (EXAM-04, ENR-29).
+/// Enrollment I and Examination end to end through HTTP, with the clock moved across the real 2024
+/// dates: a residency applicant and an assistant-GP registrant reach "eligible for exams"; Examination's
+/// rosters and TrainingExemption's cases follow from Enrollment's messages (EXAM-04, ENR-29); an
+/// integration job imports their results, the bases finalise, and Enrollment holds the totals (EXAM-15).
 /// </summary>
 [Collection(RecruitmentFlowCollection.Name)]
 public sealed class RecruitmentFlowTests(RecruitmentApp app)
@@ -29,7 +30,7 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
     private const string Password = "Applicant-2024";
 
     [Fact]
-    public async Task A_residency_applicant_and_an_assistant_GP_registrant_reach_the_exam_rosters()
+    public async Task Applicants_reach_the_rosters_and_their_published_results_reach_Enrollment()
     {
         // 1 June: the account and the profile may precede the window (ENR-08).
         app.Clock.Set(2024, 6, 1);
@@ -101,8 +102,52 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
             return exemption is { Status: ExemptionStatus.REQUESTED, HighestEducation.DegreeType: "PROFESSIONAL" };
         }, "the exemption case for the confirmed applicant");
 
-        // 10 July: the applicant withdraws; the base cancels the registrant for false information. Both leave the rosters.
-        app.Clock.Set(2024, 7, 10);
+        // 25 July: the integration job imports both results; the bases finalise; Enrollment records them.
+        app.Clock.Set(2024, 7, 25, 16);
+        using var job = await IntegrationJobAsync();
+        var batch = new
+        {
+            sourceSystem = "province-exam-system",
+            rows = new object[]
+            {
+                new { cycleYear = 2024, track = "RESIDENCY", baseCode = "B01", idNumber, theoryScore = 82.5, skillScore = 75, interviewScore = 88, assessmentResult = "PASS" },
+                new { cycleYear = 2024, track = "ASSISTANT_GP", baseCode = "B07", idNumber = registrantId, theoryScore = 71, interviewScore = (int?)null,
+                      assessmentResult = "ABSENT", absentComponents = new[] { "INTERVIEW" } },
+            },
+        };
+        var first = await CompletedBatchAsync(job, await job.PostAsJsonAsync("/api/examination/score-imports", batch));
+        first.GetProperty("accepted").GetInt32().ShouldBe(2);
+        var again = await CompletedBatchAsync(job, await job.PostAsJsonAsync("/api/examination/score-imports", batch));
+        again.GetProperty("unchanged").GetInt32().ShouldBe(2, "the same batch re-sent changes nothing");
+
+        using (var b01 = await app.SignedInAsync("t-b01"))
+            await (await b01.PostAsJsonAsync("/api/examination/bases/B01/finalize", new { year = 2024, track = "RESIDENCY" })).ShouldBeSuccessAsync();
+        using (var b07 = await app.SignedInAsync("t-b07"))
+            await (await b07.PostAsJsonAsync("/api/examination/bases/B07/finalize", new { year = 2024, track = "ASSISTANT_GP" })).ShouldBeSuccessAsync();
+
+        using (var b01 = await app.SignedInAsync("t-b01"))
+            await HttpAssertions.EventuallyAsync(async () =>
+            {
+                var detail = await (await b01.GetAsync($"/api/enrollment/applications/{applicationId}")).JsonAsync();
+                return detail.GetProperty("application").GetProperty("status").GetString() == "EXAMINED";
+            }, "Enrollment to record the resident's published result");
+        using (var b07 = await app.SignedInAsync("t-b07"))
+            await HttpAssertions.EventuallyAsync(async () =>
+            {
+                var detail = await (await b07.GetAsync($"/api/enrollment/applications/{registrationId}")).JsonAsync();
+                return detail.GetProperty("application").GetProperty("status").GetString() == "CANCELLED_ABSENT";
+            }, "an absent assistant-GP candidate to lose eligibility (EXAM-06)");
+        using (var me = await app.SignedInAsync(idNumber, Password))
+        {
+            var scores = await (await me.GetAsync("/api/examination/me/scores")).JsonAsync();
+            var mine = scores.EnumerateArray().Single();
+            mine.GetProperty("published").GetBoolean().ShouldBeTrue();
+            // written 82.5 x 0.6 = 49.5; interview (88 + 75) / 200 x 40 = 32.6; total 82.1 (EXAM-12)
+            mine.GetProperty("totals").GetProperty("total").GetDecimal().ShouldBe(82.1m);
+        }
+
+        // 30 July: the applicant withdraws; the base cancels the registrant for false information. Both leave the rosters.
+        app.Clock.Set(2024, 7, 30);
         using (var later = await app.SignedInAsync(idNumber, Password))
             await (await later.DeleteAsync("/api/enrollment/me/application?reason=took%20a%20job")).ShouldBeSuccessAsync();
         using (var b07 = await app.SignedInAsync("t-b07"))
@@ -110,6 +155,28 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
                 new { reason = "diploma found to be forged" })).ShouldBeSuccessAsync();
         await RosterEntryAsync(applicationId, e => e.Status == RosterStatus.WITHDRAWN);
         (await RosterEntryAsync(registrationId, e => e.Status == RosterStatus.CANCELLED)).RemovalReason.ShouldBe("diploma found to be forged");
+    }
+
+    private async Task<HttpClient> IntegrationJobAsync()
+    {
+        using var @operator = await app.SignedInAsync("t-operator");
+        var key = await (await @operator.PostAsJsonAsync("/api/auth/api-keys", new { name = "exam results job" })).JsonAsync();
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key.GetProperty("key").GetString());
+        return client;
+    }
+
+    private static async Task<System.Text.Json.JsonElement> CompletedBatchAsync(HttpClient job, HttpResponseMessage accepted)
+    {
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+        var location = accepted.Headers.Location!.ToString();
+        System.Text.Json.JsonElement batch = default;
+        await HttpAssertions.EventuallyAsync(async () =>
+        {
+            batch = await (await job.GetAsync(location)).JsonAsync();
+            return batch.GetProperty("status").GetString() == "COMPLETED";
+        }, "the score import to complete");
+        return batch;
     }
 
     private async Task<RosterEntry> RosterEntryAsync(Guid candidateId, Func<RosterEntry, bool> condition)

@@ -9,6 +9,7 @@ public enum Track { RESIDENCY, ASSISTANT_GP }
 /// </summary>
 public sealed record CandidateEligibleForExams(
     Guid CandidateId,
+    Guid? ApplicantId,
     int Year,
     Track Track,
     string BaseCode,

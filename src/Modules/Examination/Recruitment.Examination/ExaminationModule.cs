@@ -3,6 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Recruitment.BuildingBlocks;
 using Recruitment.Examination.Domain;
+using Recruitment.Examination.Features.Imports;
+using Recruitment.Examination.Features.ReferenceData;
+using Wolverine;
 
 namespace Recruitment.Examination;
 
@@ -19,8 +22,23 @@ public static class ExaminationModule
         services.AddModuleStore<IExaminationStore>(Info, connectionString, opts =>
         {
             opts.Schema.For<ExamCycle>().Identity(c => c.Id);
-            opts.Schema.For<RosterEntry>().Index(r => r.BaseCode);
+            opts.Schema.For<ExamSettings>().Identity(s => s.Id);
+            opts.Schema.For<RosterEntry>().Index(r => r.BaseCode).Index(r => r.DocumentNumber).Index(r => r.ApplicantId);
+            opts.Schema.For<ScoreImportBatch>();
+            opts.Schema.For<ScoreImportChunk>().Identity(c => c.Id).Index(c => c.BatchId);
+            opts.Schema.For<ScoreChange>().Index(c => c.CandidateId);
+            opts.Schema.For<ImportExtension>().Identity(e => e.Id);
+            opts.Schema.For<Finalization>().Identity(f => f.Id);
+            opts.Schema.For<ExamSession>().Index(s => s.Year);
         });
+        services.AddHostedService<ExamSettingsLoader>();
+        // Imports are processed one at a time, in arrival order: concurrent imports for a base never lose an update.
+        services.AddWolverineExtension<ExaminationMessaging>();
         return services;
     }
+}
+
+internal sealed class ExaminationMessaging : IWolverineExtension
+{
+    public void Configure(WolverineOptions options) => options.LocalQueueFor<ProcessScoreImport>().Sequential();
 }

@@ -8,7 +8,7 @@ internal enum Category { SPONSORED, INDEPENDENT }
 internal enum ApplicationStatus
 {
     PENDING_REVIEW, APPROVED, REJECTED, NOT_REVIEWED, CONFIRMED, NOT_CONFIRMED,
-    ONSITE_REGISTERED, QUALIFIED, WITHDRAWN, CANCELLED_FALSE_INFO,
+    ONSITE_REGISTERED, QUALIFIED, EXAMINED, ABSENT, CANCELLED_ABSENT, WITHDRAWN, CANCELLED_FALSE_INFO,
 }
 
 /// <summary>What the applicant chose and declared (ENR-13, ENR-17..ENR-29).</summary>
@@ -60,6 +60,8 @@ internal sealed class Application
     public string? Reason { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The latest exam result published by Examination (EXAM-15, EXAM-16); what admission ranks by.</summary>
+    public ExamResult? ExamResult { get; set; }
     /// <summary>Set once the roster message went out, so withdrawals and cancellations know to follow it.</summary>
     public bool Rostered { get; set; }
 
@@ -79,6 +81,7 @@ internal sealed class Application
     public void Apply(OnsiteConfirmed e) => On(e);
     public void Apply(ConfirmationWindowClosed e) => On(e);
     public void Apply(ApplicationCancelled e) => On(e);
+    public void Apply(ExamResultRecorded e) => On(e);
 
     internal void On(IApplicationEvent e)
     {
@@ -143,6 +146,15 @@ internal sealed class Application
                 break;
             case ConfirmationWindowClosed:
                 Status = ApplicationStatus.NOT_CONFIRMED;
+                break;
+            case ExamResultRecorded r:
+                ExamResult = r.Result;
+                // EXAM-06: an assistant-GP absence cancels eligibility and is never reversed in the cycle;
+                // EXAM-07: an absent resident cannot be proposed.
+                Status = Status == ApplicationStatus.CANCELLED_ABSENT ? ApplicationStatus.CANCELLED_ABSENT
+                    : !r.Result.Absent ? ApplicationStatus.EXAMINED
+                    : Track == Track.ASSISTANT_GP ? ApplicationStatus.CANCELLED_ABSENT
+                    : ApplicationStatus.ABSENT;
                 break;
             case ApplicationCancelled c:
                 Status = ApplicationStatus.CANCELLED_FALSE_INFO;

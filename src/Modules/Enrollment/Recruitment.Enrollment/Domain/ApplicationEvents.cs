@@ -37,8 +37,18 @@ internal sealed record ConfirmationWindowClosed(string Actor, DateTimeOffset At)
 
 internal sealed record ApplicationCancelled(string Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
 
+/// <summary>Examination published (a revision of) the candidate's result.</summary>
+internal sealed record ExamResultRecorded(ExamResult Result, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+/// <summary>The published components and total (EXAM-12, EXAM-13), as Enrollment keeps them for admission.</summary>
+internal sealed record ExamResult(decimal? Theory, decimal? Skill, decimal? Interview, string AssessmentResult, decimal Written,
+    decimal InterviewPart, decimal Total, bool Passed, bool Absent, int Revision);
+
 internal static class SystemActor
 {
     /// <summary>The actor of changes made by a deadline rather than a person.</summary>
     public const string Deadline = "system:deadline";
+
+    /// <summary>The actor of changes that arrive as messages from the Examination module.</summary>
+    public const string Examination = "system:examination";
 }

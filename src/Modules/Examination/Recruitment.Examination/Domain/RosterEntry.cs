@@ -11,6 +11,8 @@ internal enum RosterStatus { ROSTERED, WITHDRAWN, CANCELLED }
 internal sealed class RosterEntry
 {
     public Guid Id { get; set; }
+    /// <summary>The applicant's account, so they can read their own scores; null for on-site registrants.</summary>
+    public Guid? ApplicantId { get; set; }
     public int Year { get; set; }
     public Track Track { get; set; }
     public string BaseCode { get; set; } = "";
@@ -24,4 +26,13 @@ internal sealed class RosterEntry
     public DateTimeOffset RosteredAt { get; set; }
     public DateTimeOffset? RemovedAt { get; set; }
     public string? RemovalReason { get; set; }
+
+    public Score? Score { get; set; }
+    public ScoreTotals? Totals { get; set; }
+    /// <summary>Whether the score arrived inside a deadline extension (EXAM-11).</summary>
+    public bool Late { get; set; }
+    public Guid? ScoredByBatch { get; set; }
+    public DateTimeOffset? ScoredAt { get; set; }
+    /// <summary>Counts published versions of the score; Enrollment keeps the highest (EXAM-16 corrections).</summary>
+    public int Revision { get; set; }
 }

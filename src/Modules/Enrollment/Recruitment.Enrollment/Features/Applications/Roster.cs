@@ -7,6 +7,6 @@ namespace Recruitment.Enrollment.Features.Applications;
 internal static class Roster
 {
     public static CandidateEligibleForExams Eligible(Application a, bool exemptionRequested, DateTimeOffset now) =>
-        new(a.Id, a.Year, a.Track, a.BaseCode, a.SpecialtyCode, a.OtherSpecialty, a.DocumentNumber, a.Name, a.Category.ToString(),
+        new(a.Id, a.ApplicantId, a.Year, a.Track, a.BaseCode, a.SpecialtyCode, a.OtherSpecialty, a.DocumentNumber, a.Name, a.Category.ToString(),
             exemptionRequested, now);
 }

@@ -17,6 +17,7 @@ public static class RosterUpdatesHandler
     {
         var entry = await session.LoadAsync<RosterEntry>(m.CandidateId, ct) ?? new RosterEntry { Id = m.CandidateId };
         if (entry.RemovedAt > m.At) return;
+        entry.ApplicantId = m.ApplicantId;
         entry.Year = m.Year;
         entry.Track = m.Track;
         entry.BaseCode = m.BaseCode;

@@ -1,0 +1,71 @@
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Recruitment.BuildingBlocks;
+using Recruitment.Examination.Contracts;
+using Recruitment.Examination.Domain;
+using Recruitment.Examination.Features.Imports;
+using Recruitment.Examination.Features.Publication;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Recruitment.Examination.Features.Corrections;
+
+public sealed record CorrectionRequest(string? TheoryScore, string? SkillScore, string? InterviewScore, string? AssessmentResult,
+    string? AbsentComponents, string? ExamDate, string? Reason);
+
+public sealed record CorrectScore(Guid CandidateId, string Actor, CorrectionRequest Request);
+
+public sealed record ScoreCorrected(Guid CandidateId, decimal Total, bool Passed, int Revision, bool Republished);
+
+/// <summary>
+/// POST /api/examination/candidates/{candidateId}/corrections (center only, with a reason): replaces a
+/// candidate's components under the same checks as an import row, with an audit entry (EXAM-16). When
+/// the base has already published, the corrected result is republished to Enrollment as a new revision.
+/// </summary>
+internal sealed class CorrectScoreEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/examination/candidates/{candidateId:guid}/corrections", async (Guid candidateId, CorrectionRequest request,
+                HttpContext http, IMessageBus bus, CancellationToken ct) =>
+                await bus.InvokeAsync<ScoreCorrected>(new CorrectScore(candidateId, http.User.Actor(), request), ct))
+            .RequireAuthorization(Policies.CenterAdmin)
+            .WithTags("Examination");
+}
+
+[MartenStore(typeof(IExaminationStore))]
+public static class CorrectScoreHandler
+{
+    public static async Task<(ScoreCorrected, CandidateScored?)> Handle(CorrectScore command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var r = command.Request;
+        if (string.IsNullOrWhiteSpace(r.Reason)) throw DomainException.Invalid("correction.reason_required", "A correction states its reason (EXAM-16).");
+        var entry = await session.LoadAsync<RosterEntry>(command.CandidateId, ct);
+        if (entry is not { Status: RosterStatus.ROSTERED })
+            throw DomainException.NotFound("candidate.not_found", $"No rostered candidate {command.CandidateId}.");
+        var settings = await session.LoadAsync<ExamSettings>(entry.Year, ct)
+                       ?? throw DomainException.NotFound("cycle.not_found", $"No exam settings for {entry.Year}.");
+        var row = RowChecks.Check(1, new ScoreImportRow(entry.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Track.ToString(),
+            entry.BaseCode, entry.DocumentNumber, entry.SpecialtyCode, r.TheoryScore, r.SkillScore, r.InterviewScore, r.AssessmentResult,
+            r.AbsentComponents, r.ExamDate, "correction"), new Dictionary<int, ExamSettings> { [entry.Year] = settings }, []);
+        if (row.Problem is not null) throw DomainException.Invalid("correction.invalid", $"{row.Problem}: {row.Reason}.");
+
+        var now = clock.GetUtcNow();
+        session.Store(new ScoreChange
+        {
+            Id = Guid.CreateVersion7(), CandidateId = entry.Id, Actor = command.Actor, Reason = r.Reason.Trim(), Old = entry.Score, New = row.Score!, At = now,
+        });
+        entry.Score = row.Score;
+        entry.Totals = Scoring.Totals(row.Score!, settings.Scoring[entry.Track]);
+        entry.ScoredAt = now;
+        entry.ScoredByBatch = null;
+        session.Store(entry);
+
+        var published = await session.LoadAsync<Finalization>(Finalization.IdFor(entry.Year, entry.Track, entry.BaseCode), ct) is not null;
+        var message = published ? FinalizeBaseHandler.Publish(entry, session, now) : null;
+        return (new ScoreCorrected(entry.Id, entry.Totals.Total, entry.Totals.Passed, entry.Revision, published), message);
+    }
+}

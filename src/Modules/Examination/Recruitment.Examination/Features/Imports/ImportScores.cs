@@ -1,0 +1,120 @@
+using System.Globalization;
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Recruitment.BuildingBlocks;
+using Recruitment.Enrollment.Contracts;
+using Recruitment.Examination.Domain;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Recruitment.Examination.Features.Imports;
+
+public sealed record ReceiveScoreImport(Guid BatchId, string Format, string SubmittedBy, IReadOnlyList<ScoreImportRow> Rows);
+
+public sealed record ScoreImportReceived(Guid BatchId, int TotalRows, int RejectedOnReceipt);
+
+/// <summary>Work for the sequential import queue: match a received batch's rows against the rosters.</summary>
+public sealed record ProcessScoreImport(Guid BatchId);
+
+/// <summary>
+/// POST /api/examination/score-imports (integration key, scope scores:import): a JSON batch or a CSV
+/// file of exam results (EXAM-09, EXAM-10). The batch and its rows are stored, and its processing is
+/// queued, in one transaction; the answer (202) names the batch resource to poll. From that answer on
+/// nothing is lost: a crashed host resumes the batch where it stopped.
+/// </summary>
+internal sealed class ImportScoresEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/examination/score-imports", async (HttpRequest request, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+            {
+                var (format, rows) = await ScoreImportParser.ReadAsync(request, ct);
+                var received = await bus.InvokeAsync<ScoreImportReceived>(
+                    new ReceiveScoreImport(Guid.CreateVersion7(), format, http.User.Actor(), rows), ct);
+                return Results.Accepted($"/api/examination/score-imports/{received.BatchId}", received);
+            })
+            .RequireAuthorization(Policies.ScoreImport)
+            .WithTags("Examination: score import");
+}
+
+[MartenStore(typeof(IExaminationStore))]
+public static class ReceiveScoreImportHandler
+{
+    public static async Task<(ScoreImportReceived, ProcessScoreImport)> Handle(ReceiveScoreImport command, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var years = command.Rows.Select(r => int.TryParse(r.CycleYear, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0)
+            .Where(y => y > 0).Distinct().ToList();
+        var settings = (await session.LoadManyAsync<ExamSettings>(ct, years)).ToDictionary(s => s.Id);
+
+        var seen = new HashSet<(int, Track, string)>();
+        var rows = command.Rows.Select((row, i) => RowChecks.Check(i + 1, row, settings, seen)).ToList();
+        var chunks = rows.Chunk(ScoreImportChunk.Size).Select((part, index) => new ScoreImportChunk
+        {
+            Id = ScoreImportChunk.IdFor(command.BatchId, index), BatchId = command.BatchId, Index = index, Rows = [.. part],
+        }).ToList();
+        session.Store(new ScoreImportBatch
+        {
+            Id = command.BatchId, Format = command.Format, SubmittedBy = command.SubmittedBy, ReceivedAt = clock.GetUtcNow(),
+            Status = ImportStatus.QUEUED, TotalRows = rows.Count, Chunks = chunks.Count,
+        });
+        session.Store(chunks.ToArray());
+        return (new ScoreImportReceived(command.BatchId, rows.Count, rows.Count(r => r.Problem is not null)), new ProcessScoreImport(command.BatchId));
+    }
+}
+
+/// <summary>The checks a row passes on its own (EXAM-10): fields present and well formed, scores within the maxima, no duplicate key.</summary>
+internal static class RowChecks
+{
+    public static ImportRow Check(int number, ScoreImportRow row, IReadOnlyDictionary<int, ExamSettings> settings, HashSet<(int, Track, string)> seen)
+    {
+        var idNumber = row.IdNumber?.Trim().ToUpperInvariant() ?? "";
+        var baseCode = row.BaseCode?.Trim().ToUpperInvariant() ?? "";
+        ImportRow Refuse(string code, string detail, int year = 0, Track? track = null) =>
+            new(number, year, track, baseCode, idNumber, null, code, detail);
+
+        if (idNumber.Length == 0 || baseCode.Length == 0) return Refuse("MISSING_FIELD", "idNumber and baseCode are required");
+        if (!int.TryParse(row.CycleYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !settings.TryGetValue(year, out var cycle))
+            return Refuse("UNKNOWN_CYCLE", $"cycleYear '{row.CycleYear}' is not a cycle with exam settings");
+        if (!Enum.TryParse<Track>(row.Track?.Trim(), ignoreCase: true, out var track) || !Enum.IsDefined(track))
+            return Refuse("INVALID_TRACK", "track must be RESIDENCY or ASSISTANT_GP", year);
+        if (string.IsNullOrWhiteSpace(row.AssessmentResult)) return Refuse("MISSING_RESULT", "assessmentResult is required", year, track);
+        if (!Enum.TryParse<AssessmentResult>(row.AssessmentResult.Trim(), ignoreCase: true, out var result) || !Enum.IsDefined(result))
+            return Refuse("INVALID_RESULT", "assessmentResult must be PASS, FAIL or ABSENT", year, track);
+
+        var rules = cycle.Scoring[track];
+        var (theory, theoryProblem) = Scoring.Parse(row.TheoryScore, rules.TheoryMax, "theoryScore");
+        var (skill, skillProblem) = Scoring.Parse(row.SkillScore, rules.SkillMax, "skillScore");
+        var (interview, interviewProblem) = Scoring.Parse(row.InterviewScore, rules.InterviewMax, "interviewScore");
+        if ((theoryProblem ?? skillProblem ?? interviewProblem) is { } scoreProblem) return Refuse("INVALID_SCORE", scoreProblem, year, track);
+
+        var absent = new List<ExamComponent>();
+        foreach (var part in (row.AbsentComponents ?? "").Split([';', ',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<ExamComponent>(part, ignoreCase: true, out var component) || !Enum.IsDefined(component))
+                return Refuse("INVALID_ABSENT_COMPONENT", $"'{part}' is not WRITTEN, SKILL or INTERVIEW", year, track);
+            if (!absent.Contains(component)) absent.Add(component);
+        }
+
+        if (result == AssessmentResult.ABSENT && absent.Count == 0)
+            return Refuse("MISSING_ABSENT_COMPONENT", "an ABSENT result names the missed components", year, track);
+        if (result != AssessmentResult.ABSENT && (theory is null || interview is null))
+            return Refuse("MISSING_SCORE", "PASS and FAIL results carry theoryScore and interviewScore", year, track);
+        if (result != AssessmentResult.ABSENT && absent.Count > 0)
+            return Refuse("INVALID_ABSENT_COMPONENT", "absent components imply assessmentResult ABSENT", year, track);
+
+        DateOnly? examDate = null;
+        if (!string.IsNullOrWhiteSpace(row.ExamDate))
+        {
+            if (!DateOnly.TryParseExact(row.ExamDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return Refuse("INVALID_EXAM_DATE", "examDate is yyyy-MM-dd", year, track);
+            examDate = date;
+        }
+
+        if (!seen.Add((year, track, idNumber)))
+            return Refuse("DUPLICATE_IN_BATCH", "an earlier row of this batch has the same cycle, track and ID number", year, track);
+        return new ImportRow(number, year, track, baseCode, idNumber, new Score(theory, skill, interview, result, absent, examDate), null, null);
+    }
+}

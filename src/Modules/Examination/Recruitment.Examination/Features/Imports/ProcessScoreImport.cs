@@ -1,0 +1,114 @@
+using Marten;
+using Recruitment.Enrollment.Contracts;
+using Recruitment.Examination.Domain;
+using Wolverine.Marten;
+
+namespace Recruitment.Examination.Features.Imports;
+
+/// <summary>
+/// Matches a batch's rows against the rosters, chunk by chunk, each chunk in its own transaction with the
+/// batch's progress (EXAM-04, EXAM-10, EXAM-11). Imports run one at a time (a sequential queue), so two
+/// imports for the same base never interleave. After a crash the redelivered message resumes at the
+/// first unfinished chunk; a row this batch already wrote still reports ACCEPTED. Per row: one roster
+/// query per chunk, no per-row round trips.
+/// </summary>
+[MartenStore(typeof(IExaminationStore))]
+public static class ProcessScoreImportHandler
+{
+    public static async Task Handle(ProcessScoreImport command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var batch = await session.LoadAsync<ScoreImportBatch>(command.BatchId, ct);
+        if (batch is null || batch.Status == ImportStatus.COMPLETED) return;
+        batch.Status = ImportStatus.PROCESSING;
+        var context = await ImportContext.LoadAsync(session, clock.GetUtcNow(), ct);
+
+        for (var index = batch.NextChunk; index < batch.Chunks; index++)
+        {
+            var chunk = await session.LoadAsync<ScoreImportChunk>(ScoreImportChunk.IdFor(batch.Id, index), ct)
+                        ?? throw new InvalidOperationException($"chunk {index} of batch {batch.Id} is missing");
+            var ids = chunk.Rows.Where(r => r.Problem is null).Select(r => r.IdNumber).Distinct().ToArray();
+            var roster = (await session.Query<RosterEntry>().Where(e => ids.Contains(e.DocumentNumber)).ToListAsync(ct))
+                .ToLookup(e => (e.Year, e.DocumentNumber));
+
+            chunk.Results = chunk.Rows.Select(row => Apply(row, roster, context, batch, session)).ToList();
+            batch.NextChunk = index + 1;
+            batch.ProcessedRows += chunk.Results.Count;
+            batch.Accepted += chunk.Results.Count(r => r.Status == RowStatus.ACCEPTED);
+            batch.Unchanged += chunk.Results.Count(r => r.Status == RowStatus.UNCHANGED);
+            batch.Rejected += chunk.Results.Count(r => r.Status == RowStatus.REJECTED);
+            batch.Late += chunk.Results.Count(r => r.Late);
+            if (batch.NextChunk == batch.Chunks)
+            {
+                batch.Status = ImportStatus.COMPLETED;
+                batch.CompletedAt = context.Now;
+            }
+            session.Store(chunk);
+            session.Store(batch);
+            await session.SaveChangesAsync(ct);
+        }
+    }
+
+    private static RowResult Apply(ImportRow row, ILookup<(int, string), RosterEntry> roster, ImportContext context, ScoreImportBatch batch,
+        IDocumentSession session)
+    {
+        var masked = Mask(row.IdNumber);
+        RowResult Rejected(string code, string detail) => new(row.RowNumber, masked, RowStatus.REJECTED, code, detail, false);
+
+        if (row.Problem is not null) return Rejected(row.Problem, row.Reason ?? "");
+        var entry = roster[(row.Year, row.IdNumber)].FirstOrDefault();
+        if (entry is null || entry.Status != RosterStatus.ROSTERED)
+            return Rejected("NOT_ROSTERED", "no candidate with this ID number is on a roster of this cycle (EXAM-04)");
+        if (entry.Track != row.Track) return Rejected("WRONG_TRACK", $"the candidate is on the {entry.Track} roster");
+        if (entry.BaseCode != row.BaseCode) return Rejected("WRONG_BASE", "the candidate is rostered at another base");
+        if (context.Finalized.Contains(Finalization.IdFor(row.Year, entry.Track, entry.BaseCode)))
+            return Rejected("BASE_FINALIZED", "the base finalised its import; corrections go through the center (EXAM-16)");
+
+        if (!context.Cycles.TryGetValue(row.Year, out var cycle)) return Rejected("UNKNOWN_CYCLE", $"no recruitment cycle {row.Year}");
+        var extension = context.Extensions.GetValueOrDefault(ImportExtension.IdFor(row.Year, row.BaseCode));
+        var extended = extension is not null && batch.ReceivedAt <= extension.Until;
+        var late = batch.ReceivedAt > cycle.ScoreImportDeadline;
+        if (late && !extended) return Rejected("DEADLINE_PASSED", $"imports closed at {cycle.ScoreImportDeadline:O} (EXAM-11)");
+        var lastDay = DateOnly.FromDateTime(cycle.InterviewDeadline.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        if (row.Score!.ExamDate > lastDay && !extended)
+            return Rejected("INTERVIEW_AFTER_DEADLINE", $"interviews are completed by {lastDay:yyyy-MM-dd} unless extended (EXAM-08, EXAM-11)");
+        late |= row.Score.ExamDate > lastDay;
+
+        if (row.Score.SameAs(entry.Score))
+            return new(row.RowNumber, masked, entry.ScoredByBatch == batch.Id ? RowStatus.ACCEPTED : RowStatus.UNCHANGED, null, null, entry.Late);
+        if (entry.Score is not null)
+            session.Store(new ScoreChange
+            {
+                Id = Guid.CreateVersion7(), CandidateId = entry.Id, BatchId = batch.Id, Actor = batch.SubmittedBy,
+                Old = entry.Score, New = row.Score, At = context.Now,
+            });
+        entry.Score = row.Score;
+        entry.Totals = Scoring.Totals(row.Score, context.Rules[(row.Year, entry.Track)]);
+        entry.Late = late;
+        entry.ScoredByBatch = batch.Id;
+        entry.ScoredAt = batch.ReceivedAt;
+        session.Store(entry);
+        return new(row.RowNumber, masked, RowStatus.ACCEPTED, null, null, late);
+    }
+
+    /// <summary>Row results never carry a whole ID number: the job knows its rows by number.</summary>
+    internal static string Mask(string id) => id.Length <= 6 ? new string('*', id.Length) : id[..3] + new string('*', id.Length - 6) + id[^3..];
+
+    /// <summary>What every row of a batch is judged against, loaded once per batch.</summary>
+    private sealed record ImportContext(
+        DateTimeOffset Now,
+        IReadOnlyDictionary<int, ExamCycle> Cycles,
+        IReadOnlyDictionary<(int, Track), ScoringRules> Rules,
+        IReadOnlyDictionary<string, ImportExtension> Extensions,
+        IReadOnlySet<string> Finalized)
+    {
+        public static async Task<ImportContext> LoadAsync(IDocumentSession session, DateTimeOffset now, CancellationToken ct)
+        {
+            var cycles = (await session.Query<ExamCycle>().ToListAsync(ct)).ToDictionary(c => c.Id);
+            var rules = (await session.Query<ExamSettings>().ToListAsync(ct))
+                .SelectMany(s => s.Scoring.Select(r => (Key: (s.Id, r.Key), r.Value))).ToDictionary(x => x.Key, x => x.Value);
+            var extensions = (await session.Query<ImportExtension>().ToListAsync(ct)).ToDictionary(e => e.Id);
+            var finalized = (await session.Query<Finalization>().Select(f => f.Id).ToListAsync(ct)).ToHashSet();
+            return new ImportContext(now, cycles, rules, extensions, finalized);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Recruitment.BuildingBlocks;
+using Recruitment.Examination.Domain;
+
+namespace Recruitment.Examination.Features.Imports;
+
+internal sealed record ScoreImportView(Guid BatchId, string Status, string Format, DateTimeOffset ReceivedAt, DateTimeOffset? CompletedAt,
+    int TotalRows, int ProcessedRows, int Accepted, int Unchanged, int Rejected, int Late, PagedList<RowResult> Rows);
+
+/// <summary>
+/// GET /api/examination/score-imports/{batchId}: status, progress and the per-row results (paged,
+/// <c>?status=REJECTED</c> to see only the refusals). A job sees only the batches its own key sent;
+/// the center sees every batch.
+/// </summary>
+internal sealed class ReadScoreImportEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/examination/score-imports/{batchId:guid}", async (Guid batchId, string? status, int? page, int? pageSize,
+                HttpContext http, IExaminationStore store, CancellationToken ct) =>
+            {
+                var paging = Paging.From(page, pageSize);
+                RowStatus? filter = status is null ? null
+                    : Enum.TryParse<RowStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s
+                    : throw DomainException.Invalid("request.invalid_filter", "status must be ACCEPTED, UNCHANGED or REJECTED.");
+                await using var session = store.QuerySession();
+                var batch = await session.LoadAsync<ScoreImportBatch>(batchId, ct);
+                if (batch is null || (!http.User.IsInRole(Roles.CenterAdmin) && batch.SubmittedBy != http.User.Actor()))
+                    throw DomainException.NotFound("import.not_found", $"No score import {batchId} for this caller.");
+
+                var results = (await session.Query<ScoreImportChunk>().Where(c => c.BatchId == batchId).OrderBy(c => c.Index)
+                        .Select(c => c.Results).ToListAsync(ct))
+                    .SelectMany(r => r).Where(r => filter is null || r.Status == filter).ToList();
+                var rows = paging.Of(results.Skip(paging.Skip).Take(paging.PageSize).ToList(), results.Count);
+                return new ScoreImportView(batch.Id, batch.Status.ToString(), batch.Format, batch.ReceivedAt, batch.CompletedAt, batch.TotalRows,
+                    batch.ProcessedRows, batch.Accepted, batch.Unchanged, batch.Rejected, batch.Late, rows);
+            })
+            .RequireAuthorization(Policies.ScoreImportOrCenterAdmin)
+            .WithTags("Examination: score import");
+}

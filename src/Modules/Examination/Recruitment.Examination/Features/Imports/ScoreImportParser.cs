@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Http;
+using Recruitment.BuildingBlocks;
+
+namespace Recruitment.Examination.Features.Imports;
+
+/// <summary>One row as the job sent it (FORM-10, EXAM-10): text, checked row by row later so a bad row never sinks the batch.</summary>
+public sealed record ScoreImportRow(
+    string? CycleYear, string? Track, string? BaseCode, string? IdNumber, string? SpecialtyCode,
+    string? TheoryScore, string? SkillScore, string? InterviewScore, string? AssessmentResult,
+    string? AbsentComponents, string? ExamDate, string? SourceSystem);
+
+/// <summary>
+/// Reads a score batch from a JSON body <c>{ cycleYear?, sourceSystem?, rows: [...] }</c> or a CSV file
+/// with a header row (CsvHelper). Request-level problems (unreadable body, no rows, too large) refuse the
+/// whole request; everything about a single row is left to the row checks.
+/// </summary>
+internal static class ScoreImportParser
+{
+    public const int MaxBytes = 32 * 1024 * 1024;
+    public const int MaxRows = 200_000;
+
+    private static readonly string[] RequiredColumns = ["track", "baseCode", "idNumber", "assessmentResult"];
+
+    public static async Task<(string Format, IReadOnlyList<ScoreImportRow> Rows)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var media = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var format = media switch
+        {
+            "application/json" => "json",
+            "text/csv" => "csv",
+            _ => throw new DomainException("import.unsupported_media_type", "Send application/json or text/csv.", StatusCodes.Status415UnsupportedMediaType),
+        };
+        var body = await ReadCappedAsync(request, ct);
+        var rows = format == "json" ? Json(body) : Csv(body, request.Query["cycleYear"]);
+        if (rows.Count == 0) throw DomainException.Invalid("import.empty", "The batch has no rows.");
+        if (rows.Count > MaxRows) throw DomainException.Invalid("import.too_many_rows", $"A batch holds at most {MaxRows:N0} rows; split it.");
+        return (format, rows);
+    }
+
+    private static async Task<byte[]> ReadCappedAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBytes) throw TooLarge();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) throw TooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static DomainException TooLarge() =>
+        new("request.too_large", $"A batch is at most {MaxBytes / 1024 / 1024} MB; split it.", StatusCodes.Status413PayloadTooLarge);
+
+    private static List<ScoreImportRow> Json(byte[] body)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(body); }
+        catch (JsonException e) { throw DomainException.Invalid("request.malformed", $"The body is not valid JSON: {e.Message}"); }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array)
+                throw DomainException.Invalid("import.malformed", "The JSON body is an object with a rows array.");
+            var year = Text(root, "cycleYear");
+            var source = Text(root, "sourceSystem");
+            var result = new List<ScoreImportRow>(rows.GetArrayLength());
+            foreach (var row in rows.EnumerateArray())
+            {
+                if (row.ValueKind != JsonValueKind.Object) { result.Add(new(null, null, null, null, null, null, null, null, null, null, null, null)); continue; }
+                result.Add(new(Text(row, "cycleYear") ?? year, Text(row, "track"), Text(row, "baseCode"), Text(row, "idNumber"),
+                    Text(row, "specialtyCode"), Text(row, "theoryScore"), Text(row, "skillScore"), Text(row, "interviewScore"),
+                    Text(row, "assessmentResult"), Text(row, "absentComponents"), Text(row, "examDate"), Text(row, "sourceSystem") ?? source));
+            }
+            return result;
+        }
+    }
+
+    /// <summary>Any JSON value as the text a CSV cell would hold: numbers keep their literal, arrays join with ';'.</summary>
+    private static string? Text(JsonElement parent, string name) =>
+        !parent.TryGetProperty(name, out var value) ? null : value.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Array => string.Join(';', value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
+            _ => value.GetRawText(),
+        };
+
+    private static List<ScoreImportRow> Csv(byte[] body, string? defaultYear)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => args.Header.Trim().ToUpperInvariant(),
+            TrimOptions = TrimOptions.Trim,
+            MissingFieldFound = null,
+            BadDataFound = args => throw new BadDataException(args.Field, args.RawRecord, args.Context, "bad quoting"),
+        };
+        try
+        {
+            using var reader = new StreamReader(new MemoryStream(body), Encoding.UTF8);
+            using var csv = new CsvReader(reader, config);
+            if (!csv.Read() || !csv.ReadHeader())
+                throw DomainException.Invalid("import.malformed_csv", "The CSV file has no header row.");
+            var header = csv.HeaderRecord!.Select(h => h.Trim().ToUpperInvariant()).ToHashSet();
+            var missing = RequiredColumns.Where(c => !header.Contains(c.ToUpperInvariant())).ToList();
+            if (!header.Contains("CYCLEYEAR") && string.IsNullOrWhiteSpace(defaultYear)) missing.Add("cycleYear (or ?cycleYear=)");
+            if (missing.Count > 0)
+                throw DomainException.Invalid("import.malformed_csv", $"The CSV header lacks: {string.Join(", ", missing)}.");
+
+            string? Field(string name) => header.Contains(name.ToUpperInvariant()) ? Blank(csv.GetField(name.ToUpperInvariant())) : null;
+            var rows = new List<ScoreImportRow>();
+            while (csv.Read())
+                rows.Add(new(Field("cycleYear") ?? defaultYear, Field("track"), Field("baseCode"), Field("idNumber"), Field("specialtyCode"),
+                    Field("theoryScore"), Field("skillScore"), Field("interviewScore"), Field("assessmentResult"),
+                    Field("absentComponents"), Field("examDate"), Field("sourceSystem")));
+            return rows;
+        }
+        catch (CsvHelperException e)
+        {
+            throw DomainException.Invalid("import.malformed_csv", $"The CSV file cannot be read near row {e.Context?.Parser?.Row}: {e.GetType().Name}.");
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

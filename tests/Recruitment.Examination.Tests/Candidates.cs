@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Recruitment.Enrollment.Contracts;
+using Recruitment.Examination.Domain;
+using Recruitment.Examination.Features.Imports;
+using Recruitment.Testing;
+using Shouldly;
+using Wolverine;
+
+namespace Recruitment.Examination.Tests;
+
+/// <summary>Rostered candidates (through the module's input contract) and an integration job with an API key.</summary>
+internal static class Candidates
+{
+    public static async Task<(Guid Id, string IdNumber)> RosteredAsync(RecruitmentApp app, string baseCode = "B01", Track track = Track.RESIDENCY,
+        Guid? applicantId = null)
+    {
+        var id = Guid.NewGuid();
+        var idNumber = TestIds.NewResidentId();
+        await app.Service<IMessageBus>().InvokeAsync(new CandidateEligibleForExams(id, applicantId, 2024, track, baseCode,
+            track == Track.RESIDENCY ? "GP" : "AGP", null, idNumber, "测试", "INDEPENDENT", false, DateTimeOffset.UtcNow));
+        return (id, idNumber);
+    }
+
+    public static async Task<HttpClient> JobAsync(RecruitmentApp app)
+    {
+        using var @operator = await app.SignedInAsync("t-operator");
+        var key = await (await @operator.PostAsJsonAsync("/api/auth/api-keys", new { name = "score job " + Guid.NewGuid() })).JsonAsync();
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key.GetProperty("key").GetString());
+        return client;
+    }
+
+    public static object Row(string idNumber, string baseCode = "B01", object? theory = null, object? interview = null, string result = "PASS",
+        string track = "RESIDENCY", object? skill = null, string[]? absent = null, string? examDate = null) => new
+    {
+        cycleYear = 2024, track, baseCode, idNumber, theoryScore = theory ?? 80, skillScore = skill, interviewScore = interview ?? 70,
+        assessmentResult = result, absentComponents = absent, examDate,
+    };
+
+    public static Task<HttpResponseMessage> ImportAsync(this HttpClient job, params object[] rows) =>
+        job.PostAsJsonAsync("/api/examination/score-imports", new { sourceSystem = "test", rows });
+
+    public static Task<HttpResponseMessage> ImportCsvAsync(this HttpClient job, string csv) =>
+        job.PostAsync("/api/examination/score-imports", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    /// <summary>Waits until the batch is processed; returns the batch with all its row results.</summary>
+    public static async Task<JsonElement> CompletedAsync(this HttpClient job, HttpResponseMessage accepted)
+    {
+        var batchId = (await accepted.JsonAsync()).GetProperty("batchId").GetGuid();
+        JsonElement batch = default;
+        await HttpAssertions.EventuallyAsync(async () =>
+        {
+            batch = await (await job.GetAsync($"/api/examination/score-imports/{batchId}?pageSize=100")).JsonAsync();
+            return batch.GetProperty("status").GetString() == "COMPLETED";
+        }, $"score import {batchId} to complete");
+        return batch;
+    }
+
+    public static IEnumerable<(int Row, string Status, string? Reason, bool Late)> Results(this JsonElement batch) =>
+        batch.GetProperty("rows").GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("rowNumber").GetInt32(),
+            r.GetProperty("status").GetString()!, r.GetProperty("reason").GetString(), r.GetProperty("late").GetBoolean()));
+
+    public static async Task<RosterEntry> EntryAsync(RecruitmentApp app, Guid id)
+    {
+        await using var session = app.Service<IExaminationStore>().QuerySession();
+        return (await session.LoadAsync<RosterEntry>(id)).ShouldNotBeNull();
+    }
+}
