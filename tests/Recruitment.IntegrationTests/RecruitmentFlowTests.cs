@@ -4,6 +4,8 @@ using Marten;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Examination;
 using Recruitment.Examination.Domain;
+using Recruitment.Rotation;
+using Recruitment.Rotation.Domain;
 using Recruitment.Testing;
 using Recruitment.TrainingExemption;
 using Recruitment.TrainingExemption.Domain;
@@ -22,7 +24,9 @@ public sealed class RecruitmentFlowCollection : ICollectionFixture<RecruitmentAp
 /// Enrollment I and Examination end to end through HTTP, with the clock moved across the real 2024
 /// dates: a residency applicant and an assistant-GP registrant reach "eligible for exams"; Examination's
 /// rosters and TrainingExemption's cases follow from Enrollment's messages (EXAM-04, ENR-29); an
-/// integration job imports their results, the bases finalise, and Enrollment holds the totals (EXAM-15).
+/// integration job imports their results, the bases finalise, and Enrollment holds the totals (EXAM-15);
+/// the resident's clinical professional master's leads to an approved 24-month exemption that Enrollment
+/// and Rotation both hold (EXM-09, EXM-12).
 /// </summary>
 [Collection(RecruitmentFlowCollection.Name)]
 public sealed class RecruitmentFlowTests(RecruitmentApp app)
@@ -69,7 +73,13 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
                 .Select(i => new { code = i.GetProperty("code").GetString(), originalSeen = true, copyReceived = true }).ToList();
             ticks.Add(new { code = (string?)"EXEMPTION_APPLICATION_FORM", originalSeen = true, copyReceived = true });
             await (await b01.PutAsJsonAsync($"/api/enrollment/applications/{applicationId}/checklist", new { items = ticks })).ShouldBeSuccessAsync();
-            (await (await b01.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/confirmation", new { exemptionRequested = true }))
+            var exemptionForm = new
+            {
+                basis = "PROFESSIONAL_MASTER_CLINICAL", degreeMajor = "Clinical Medicine", degreeDirection = "General Practice",
+                awardingInstitution = "Jilin University", country = "CN", requestedMonths = 12,
+            };
+            (await (await b01.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/confirmation",
+                    new { exemptionRequested = true, exemption = exemptionForm }))
                 .JsonAsync()).GetProperty("status").GetString().ShouldBe("CONFIRMED");
         }
 
@@ -146,8 +156,41 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
             mine.GetProperty("totals").GetProperty("total").GetDecimal().ShouldBe(82.1m);
         }
 
-        // 30 July: the applicant withdraws; the base cancels the registrant for false information. Both leave the rosters.
-        app.Clock.Set(2024, 7, 30);
+        // 1-10 August: the exemption case runs to an approved 24-month reduction (EXM-05..EXM-10); Enrollment and Rotation hold it.
+        app.Clock.Set(2024, 8, 1, 10);
+        using (var b01 = await app.SignedInAsync("t-b01"))
+            await (await b01.PutAsJsonAsync($"/api/training-exemption/requests/{applicationId}/base-form", new
+            {
+                proposedMonths = 24, makeUpItems = new[] { new { specialty = "GP", months = 18 }, new { specialty = "PED", months = 6 } },
+            })).ShouldBeSuccessAsync();
+        app.Clock.Set(2024, 8, 10, 10);
+        using (var center = await app.SignedInAsync("t-center"))
+        {
+            await (await center.PostAsJsonAsync($"/api/training-exemption/requests/{applicationId}/assessment", new { result = "PASS" })).ShouldBeSuccessAsync();
+            await (await center.PostAsJsonAsync($"/api/training-exemption/requests/{applicationId}/determination", new
+            {
+                decision = "APPROVE", approvedMonths = 24, makeUpItems = new[] { new { specialty = "GP", months = 18 }, new { specialty = "PED", months = 6 } },
+            })).ShouldBeSuccessAsync();
+        }
+        using (var me = await app.SignedInAsync(idNumber, Password))
+        {
+            (await (await me.GetAsync("/api/training-exemption/me/request")).JsonAsync()).GetProperty("request").GetProperty("status").GetString()
+                .ShouldBe("APPROVED");
+            await HttpAssertions.EventuallyAsync(async () =>
+            {
+                var mine = await (await me.GetAsync("/api/enrollment/me/application")).JsonAsync();
+                return mine.GetProperty("exemption").ValueKind == System.Text.Json.JsonValueKind.Object
+                       && mine.GetProperty("exemption").GetProperty("trainingMonths").GetInt32() == 24;
+            }, "Enrollment to hold the 24 training months (ENR-47, EXM-09)");
+        }
+        await HttpAssertions.EventuallyAsync(async () =>
+        {
+            await using var session = app.Service<IRotationStore>().QuerySession();
+            return await session.LoadAsync<MakeUpPlan>(applicationId) is { Approved: true, TrainingMonths: 24, MakeUpItems.Count: 2 };
+        }, "Rotation to hold the make-up content (ROT-04)");
+
+        // 20 August: the applicant withdraws; the base cancels the registrant for false information. Both leave the rosters.
+        app.Clock.Set(2024, 8, 20);
         using (var later = await app.SignedInAsync(idNumber, Password))
             await (await later.DeleteAsync("/api/enrollment/me/application?reason=took%20a%20job")).ShouldBeSuccessAsync();
         using (var b07 = await app.SignedInAsync("t-b07"))

@@ -33,6 +33,7 @@ public sealed record CandidateCancelled(Guid CandidateId, int Year, string Reaso
 /// </summary>
 public sealed record ExemptionRequested(
     Guid CandidateId,
+    Guid? ApplicantId,
     int Year,
     string BaseCode,
     string SpecialtyCode,
@@ -40,7 +41,24 @@ public sealed record ExemptionRequested(
     string Name,
     HighestEducation? HighestEducation,
     bool HoldsPhysicianQualification,
+    ExemptionForm Form,
     DateTimeOffset At);
+
+public enum ExemptionBasis { PROFESSIONAL_MASTER_CLINICAL, DOCTORATE_CLINICAL, DOCTORATE_STOMATOLOGY, CLINICAL_EXPERIENCE }
+
+/// <summary>
+/// The exemption application form (FORM-05) the requester hands in at on-site confirmation, as base
+/// staff key it in: the basis, the degree's major and specialty direction, the awarding institution and
+/// country, years of clinical experience and the reduction requested.
+/// </summary>
+public sealed record ExemptionForm(
+    ExemptionBasis Basis,
+    string DegreeMajor,
+    string? DegreeDirection,
+    string? AwardingInstitution,
+    string Country,
+    int? ExperienceYears,
+    int? RequestedMonths);
 
 /// <summary>The requester's highest education as declared in the profile (EXM-02, EXM-03 judge it).</summary>
 public sealed record HighestEducation(string Level, string DegreeType, string Major, string? Country, bool InProgress);

@@ -19,6 +19,7 @@ public static class RotationModule
         services.AddModuleStore<IRotationStore>(Info, connectionString, opts =>
         {
             opts.Schema.For<RotationCycle>().Identity(c => c.Id);
+            opts.Schema.For<MakeUpPlan>();
         });
         return services;
     }

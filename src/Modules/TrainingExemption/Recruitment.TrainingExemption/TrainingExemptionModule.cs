@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,8 @@ public static class TrainingExemptionModule
         services.AddModuleStore<ITrainingExemptionStore>(Info, connectionString, opts =>
         {
             opts.Schema.For<ExemptionCycle>().Identity(c => c.Id);
+            opts.Projections.Snapshot<ExemptionCase>(SnapshotLifecycle.Inline);
+            opts.Schema.For<ExemptionCase>().Index(c => c.BaseCode).Index(c => c.ApplicantId);
         });
         return services;
     }

@@ -62,6 +62,8 @@ internal sealed class Application
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>The latest exam result published by Examination (EXAM-15, EXAM-16); what admission ranks by.</summary>
     public ExamResult? ExamResult { get; set; }
+    /// <summary>The center's exemption determination (EXM-09), which overrides the base's proposed training months (ENR-47).</summary>
+    public ExemptionOutcome? Exemption { get; set; }
     /// <summary>Set once the roster message went out, so withdrawals and cancellations know to follow it.</summary>
     public bool Rostered { get; set; }
 
@@ -82,6 +84,7 @@ internal sealed class Application
     public void Apply(ConfirmationWindowClosed e) => On(e);
     public void Apply(ApplicationCancelled e) => On(e);
     public void Apply(ExamResultRecorded e) => On(e);
+    public void Apply(ExemptionDecisionRecorded e) => On(e);
 
     internal void On(IApplicationEvent e)
     {
@@ -155,6 +158,9 @@ internal sealed class Application
                     : !r.Result.Absent ? ApplicationStatus.EXAMINED
                     : Track == Track.ASSISTANT_GP ? ApplicationStatus.CANCELLED_ABSENT
                     : ApplicationStatus.ABSENT;
+                break;
+            case ExemptionDecisionRecorded d:
+                Exemption = d.Outcome;
                 break;
             case ApplicationCancelled c:
                 Status = ApplicationStatus.CANCELLED_FALSE_INFO;

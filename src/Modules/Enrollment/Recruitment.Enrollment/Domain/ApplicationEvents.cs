@@ -44,6 +44,11 @@ internal sealed record ExamResultRecorded(ExamResult Result, string Actor, DateT
 internal sealed record ExamResult(decimal? Theory, decimal? Skill, decimal? Interview, string AssessmentResult, decimal Written,
     decimal InterviewPart, decimal Total, bool Passed, bool Absent, int Revision);
 
+/// <summary>The center decided the trainee's exemption request (EXM-09).</summary>
+internal sealed record ExemptionDecisionRecorded(ExemptionOutcome Outcome, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ExemptionOutcome(bool Approved, int TrainingMonths, int Revision);
+
 internal static class SystemActor
 {
     /// <summary>The actor of changes made by a deadline rather than a person.</summary>
@@ -51,4 +56,6 @@ internal static class SystemActor
 
     /// <summary>The actor of changes that arrive as messages from the Examination module.</summary>
     public const string Examination = "system:examination";
+
+    public const string TrainingExemption = "system:training-exemption";
 }

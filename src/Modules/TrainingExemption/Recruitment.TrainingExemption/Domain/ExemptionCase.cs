@@ -1,23 +1,104 @@
 using Recruitment.Enrollment.Contracts;
+using Recruitment.TrainingExemption.Contracts;
 
 namespace Recruitment.TrainingExemption.Domain;
 
-internal enum ExemptionStatus { REQUESTED }
+/// <summary>EXM-08: REQUESTED -> BASE_FORM_COMPLETED -> ASSESSED -> APPROVED | REJECTED; REFUSED at intake.</summary>
+internal enum ExemptionStatus { REQUESTED, REFUSED, BASE_FORM_COMPLETED, ASSESSED, APPROVED, REJECTED }
+
+internal enum AssessmentResult { PASS, FAIL }
+
+/// <summary>The base's approval form (FORM-06, EXM-05): proposed months and make-up content, by a named reviewer (EXM-06).</summary>
+internal sealed record BaseForm(int ProposedMonths, IReadOnlyList<MakeUpItem> MakeUpItems, string? Notes, string Reviewer, DateTimeOffset At);
+
+internal sealed record CapabilityAssessment(AssessmentResult Result, decimal? Score, string? Notes, string Assessor, DateTimeOffset At);
+
+internal sealed record Determination(bool Approved, int TrainingMonths, IReadOnlyList<MakeUpItem> MakeUpItems, string? Reason,
+    string DecidedBy, DateTimeOffset At, bool AfterDeadline);
 
 /// <summary>
-/// A residency trainee's request to shorten training (EXM-04, EXM-08), opened from Enrollment's
-/// on-site confirmation. Id = the candidate (application) id.
+/// A trainee's request to shorten training, event sourced: the stream is the audit trail (who filled the
+/// form, who assessed, who decided, when and why) and the requester's timeline. Id = the candidate id.
 /// </summary>
 internal sealed class ExemptionCase
 {
     public Guid Id { get; set; }
+    public Guid? ApplicantId { get; set; }
     public int Year { get; set; }
     public string BaseCode { get; set; } = "";
     public string SpecialtyCode { get; set; } = "";
     public string? OtherSpecialty { get; set; }
     public string Name { get; set; } = "";
+    public ExemptionForm? Form { get; set; }
     public HighestEducation? HighestEducation { get; set; }
     public bool HoldsPhysicianQualification { get; set; }
     public ExemptionStatus Status { get; set; }
+    public string? RefusalCode { get; set; }
+    public string? RefusalDetail { get; set; }
+    public BaseForm? BaseForm { get; set; }
+    public CapabilityAssessment? Assessment { get; set; }
+    public Determination? Determination { get; set; }
+    public int Revision { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public void Apply(ExemptionRequestReceived e) => On(e);
+    public void Apply(ExemptionRequestRefused e) => On(e);
+    public void Apply(BaseFormSaved e) => On(e);
+    public void Apply(CapabilityAssessed e) => On(e);
+    public void Apply(ExemptionDetermined e) => On(e);
+    public void Apply(DeterminationReopened e) => On(e);
+
+    internal void On(IExemptionEvent e)
+    {
+        UpdatedAt = e.At;
+        switch (e)
+        {
+            case ExemptionRequestReceived r:
+                (Id, ApplicantId, Year, BaseCode, SpecialtyCode, OtherSpecialty, Name) =
+                    (r.CandidateId, r.ApplicantId, r.Year, r.BaseCode, r.SpecialtyCode, r.OtherSpecialty, r.Name);
+                (Form, HighestEducation, HoldsPhysicianQualification, RequestedAt) = (r.Form, r.HighestEducation, r.HoldsPhysicianQualification, r.At);
+                Status = ExemptionStatus.REQUESTED;
+                break;
+            case ExemptionRequestRefused refused:
+                (Status, RefusalCode, RefusalDetail) = (ExemptionStatus.REFUSED, refused.Code, refused.Detail);
+                break;
+            case BaseFormSaved saved:
+                BaseForm = saved.Form;
+                if (Status == ExemptionStatus.REQUESTED) Status = ExemptionStatus.BASE_FORM_COMPLETED;
+                break;
+            case CapabilityAssessed assessed:
+                Assessment = assessed.Assessment;
+                Status = ExemptionStatus.ASSESSED;
+                break;
+            case ExemptionDetermined determined:
+                Determination = determined.Determination;
+                Revision = determined.Revision;
+                Status = determined.Determination.Approved ? ExemptionStatus.APPROVED : ExemptionStatus.REJECTED;
+                break;
+            case DeterminationReopened:
+                Status = ExemptionStatus.ASSESSED;
+                break;
+        }
+    }
 }
+
+internal interface IExemptionEvent
+{
+    string Actor { get; }
+    DateTimeOffset At { get; }
+}
+
+internal sealed record ExemptionRequestReceived(Guid CandidateId, Guid? ApplicantId, int Year, string BaseCode, string SpecialtyCode,
+    string? OtherSpecialty, string Name, ExemptionForm Form, HighestEducation? HighestEducation, bool HoldsPhysicianQualification,
+    string Actor, DateTimeOffset At) : IExemptionEvent;
+
+internal sealed record ExemptionRequestRefused(string Code, string Detail, string Actor, DateTimeOffset At) : IExemptionEvent;
+
+internal sealed record BaseFormSaved(BaseForm Form, string Actor, DateTimeOffset At) : IExemptionEvent;
+
+internal sealed record CapabilityAssessed(CapabilityAssessment Assessment, string Actor, DateTimeOffset At) : IExemptionEvent;
+
+internal sealed record ExemptionDetermined(Determination Determination, int Revision, string Actor, DateTimeOffset At) : IExemptionEvent;
+
+internal sealed record DeterminationReopened(string Reason, string Actor, DateTimeOffset At) : IExemptionEvent;

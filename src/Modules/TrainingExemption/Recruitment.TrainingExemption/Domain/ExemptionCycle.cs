@@ -5,9 +5,11 @@ internal sealed class ExemptionCycle
 {
     public int Id { get; set; }
     public string Version { get; set; } = "";
-    public List<string> SpecialtyCodes { get; set; } = [];
+    public List<SpecialtyName> Specialties { get; set; } = [];
     public int StandardResidencyMonths { get; set; }
     public DateTimeOffset OnsiteConfirmationEnd { get; set; }
     public DateTimeOffset DecisionDeadline { get; set; }
     public DateOnly TrainingStartDate { get; set; }
 }
+
+internal sealed record SpecialtyName(string Code, string NameEn, string NameZh);

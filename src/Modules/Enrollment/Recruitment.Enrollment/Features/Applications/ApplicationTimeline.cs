@@ -1,25 +1,21 @@
-using System.Text.RegularExpressions;
 using Marten;
+using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Domain;
 
 namespace Recruitment.Enrollment.Features.Applications;
 
-internal sealed record TimelineEntry(DateTimeOffset At, string Event, string Status, string Actor, string? Detail);
-
 internal sealed record ApplicationView(
     Guid Id, int Year, string Track, string Status, string BaseCode, string SpecialtyCode, string? OtherSpecialty, string Category,
     string Name, bool IsFreeStudent, bool ExemptionRequested, bool IdentityVerified, IReadOnlyList<string> Flags, string? Reason,
-    ApplicationChoice? Choice, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, IReadOnlyList<TimelineEntry> Timeline);
+    ApplicationChoice? Choice, ExamResult? ExamResult, ExemptionOutcome? Exemption, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<TimelineEntry> Timeline);
 
 /// <summary>
 /// The status and dated timeline of an application (ENR-14): the event stream replayed, each entry
 /// with the status it led to and who caused it (ENR-34).
 /// </summary>
-internal static partial class ApplicationTimeline
+internal static class ApplicationTimeline
 {
-    [GeneratedRegex("(?<!^)([A-Z])")]
-    private static partial Regex WordStart();
-
     public static async Task<ApplicationView> ViewAsync(IQuerySession session, Application a, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(a.Id, token: ct);
@@ -29,15 +25,13 @@ internal static partial class ApplicationTimeline
         {
             if (e.Data is not IApplicationEvent change) continue;
             replay.On(change);
-            timeline.Add(new TimelineEntry(change.At, Name(change), replay.Status.ToString(), change.Actor, Detail(change)));
+            timeline.Add(new TimelineEntry(change.At, Timeline.EventName(change), replay.Status.ToString(), change.Actor, Detail(change)));
         }
 
         return new ApplicationView(a.Id, a.Year, a.Track.ToString(), a.Status.ToString(), a.BaseCode, a.SpecialtyCode, a.OtherSpecialty,
             a.Category.ToString(), a.Name, a.IsFreeStudent, a.ExemptionRequested, a.IdentityVerified, a.Flags, a.Reason, a.Choice,
-            a.SubmittedAt, a.UpdatedAt, timeline);
+            a.ExamResult, a.Exemption, a.SubmittedAt, a.UpdatedAt, timeline);
     }
-
-    private static string Name(IApplicationEvent e) => WordStart().Replace(e.GetType().Name, "-$1").ToLowerInvariant();
 
     private static string? Detail(IApplicationEvent e) => e switch
     {

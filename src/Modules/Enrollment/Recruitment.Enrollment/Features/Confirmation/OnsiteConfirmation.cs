@@ -8,6 +8,7 @@ using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Enrollment.Domain;
 using Recruitment.Enrollment.Features.Applications;
+using Recruitment.TrainingExemption.Contracts;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -17,9 +18,9 @@ public sealed record ChecklistTickRequest(string? Code, bool OriginalSeen, bool 
 
 public sealed record UpdateChecklist(Guid ApplicationId, string Actor, IReadOnlyList<ChecklistTickRequest> Items);
 
-internal sealed record ConfirmationRequest(bool? ExemptionRequested);
+internal sealed record ConfirmationRequest(bool? ExemptionRequested, ExemptionForm? Exemption);
 
-public sealed record ConfirmApplication(Guid ApplicationId, string Actor, bool? ExemptionRequested);
+public sealed record ConfirmApplication(Guid ApplicationId, string Actor, bool ExemptionRequested, ExemptionForm? Exemption);
 
 internal sealed record ChecklistLine(string Code, string Label, bool OriginalRequired, bool CopyRequired, bool OriginalSeen,
     bool CopyReceived, bool Satisfied);
@@ -53,10 +54,23 @@ internal sealed class OnsiteConfirmationEndpoints : ICarterModule
             return View((await session.LoadAsync<Application>(applicationId, ct))!, exemptionRequested: null);
         });
         group.MapPost("/confirmation", async (Guid applicationId, ConfirmationRequest? request, HttpContext http, IEnrollmentStore store,
-            IMessageBus bus, CancellationToken ct) =>
+            IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
         {
-            await ApplicationAccess.EnsureStaffMayAct(store, applicationId, http.User, ct);
-            return await bus.InvokeAsync<ApplicationResult>(new ConfirmApplication(applicationId, http.User.Actor(), request?.ExemptionRequested), ct);
+            Application application;
+            await using (var session = store.QuerySession())
+                application = await ApplicationAccess.ReadForStaff(session, applicationId, http.User, ct);
+            var exemption = request?.ExemptionRequested ?? application.ExemptionRequested;
+            if (exemption)
+            {
+                // The request is admissible or refused at the desk, by TrainingExemption's rules (EXM-01..EXM-04).
+                var form = request?.Exemption ?? throw DomainException.Invalid("confirmation.exemption_form_required",
+                    "An exemption request carries the exemption application form (FORM-05).");
+                var check = await bus.InvokeAsync<ExemptionCheck>(new CheckExemptionRequest(application.Year, application.Track,
+                    application.SpecialtyCode, application.OtherSpecialty, OnsiteConfirmationHandler.Highest(application), form, clock.GetUtcNow()), ct);
+                if (check.Code is not null) throw new DomainException(check.Code, check.Detail ?? "The exemption request is not admissible.");
+            }
+            return await bus.InvokeAsync<ApplicationResult>(
+                new ConfirmApplication(applicationId, http.User.Actor(), exemption, exemption ? request?.Exemption : null), ct);
         });
     }
 
@@ -103,7 +117,7 @@ public static class OnsiteConfirmationHandler
     {
         var now = clock.GetUtcNow();
         var (stream, a) = await Confirmable(session, command.ApplicationId, now, ct);
-        var exemption = command.ExemptionRequested ?? a.ExemptionRequested;
+        var exemption = command.ExemptionRequested;
         var missing = OnsiteChecklist.Missing(OnsiteChecklist.For(a, exemption), a.Checklist);
         if (missing.Count > 0)
             throw new DomainException("confirmation.checklist_incomplete",
@@ -111,7 +125,7 @@ public static class OnsiteConfirmationHandler
                 extensions: new Dictionary<string, object?> { ["missing"] = missing });
         stream.AppendOne(new OnsiteConfirmed(exemption, command.Actor, now));
         return (new ApplicationResult(a.Id, nameof(ApplicationStatus.CONFIRMED)), Roster.Eligible(a, exemption, now),
-            exemption ? ExemptionRequest(a, now) : null);
+            command.Exemption is { } form ? ExemptionRequest(a, form, now) : null);
     }
 
     private static async Task<(IEventStream<Application>, Application)> Confirmable(IDocumentSession session, Guid applicationId,
@@ -128,12 +142,12 @@ public static class OnsiteConfirmationHandler
         return (stream, a);
     }
 
-    private static Contracts.ExemptionRequested ExemptionRequest(Application a, DateTimeOffset now)
-    {
-        var highest = a.Profile?.Highest;
-        return new Contracts.ExemptionRequested(a.Id, a.Year, a.BaseCode, a.SpecialtyCode, a.OtherSpecialty, a.Name,
-            highest is null ? null : new HighestEducation(highest.Level.ToString()!, highest.DegreeType.ToString()!, highest.Major ?? "",
-                highest.Country, highest.InProgress),
-            a.Profile?.Holds(CertificateType.PHYSICIAN_QUALIFICATION) == true, now);
-    }
+    private static Contracts.ExemptionRequested ExemptionRequest(Application a, ExemptionForm form, DateTimeOffset now) =>
+        new(a.Id, a.ApplicantId, a.Year, a.BaseCode, a.SpecialtyCode, a.OtherSpecialty, a.Name, Highest(a),
+            a.Profile?.Holds(CertificateType.PHYSICIAN_QUALIFICATION) == true, form, now);
+
+    internal static HighestEducation? Highest(Application a) =>
+        a.Profile?.Highest is { } highest
+            ? new HighestEducation(highest.Level.ToString()!, highest.DegreeType.ToString()!, highest.Major ?? "", highest.Country, highest.InProgress)
+            : null;
 }

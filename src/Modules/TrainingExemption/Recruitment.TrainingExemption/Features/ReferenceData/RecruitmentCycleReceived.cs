@@ -13,7 +13,7 @@ public static class RecruitmentCycleReceivedHandler
         {
             Id = cycle.Year,
             Version = cycle.Version,
-            SpecialtyCodes = cycle.Specialties.Select(s => s.Code).ToList(),
+            Specialties = cycle.Specialties.Select(s => new SpecialtyName(s.Code, s.NameEn, s.NameZh)).ToList(),
             StandardResidencyMonths = cycle.StandardMonths.Residency,
             OnsiteConfirmationEnd = cycle.Calendar.OnsiteConfirmationEnd,
             DecisionDeadline = cycle.Calendar.ExemptionDecisionDeadline,

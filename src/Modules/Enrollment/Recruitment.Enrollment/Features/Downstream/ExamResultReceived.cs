@@ -3,7 +3,7 @@ using Recruitment.Enrollment.Domain;
 using Recruitment.Examination.Contracts;
 using Wolverine.Marten;
 
-namespace Recruitment.Enrollment.Features.Exams;
+namespace Recruitment.Enrollment.Features.Downstream;
 
 /// <summary>
 /// Records a candidate's published exam result on their application (CONFIRMED/QUALIFIED to EXAMINED,

@@ -1,0 +1,97 @@
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Recruitment.BuildingBlocks;
+using Recruitment.TrainingExemption.Contracts;
+using Recruitment.TrainingExemption.Domain;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Recruitment.TrainingExemption.Features.Decisions;
+
+public sealed record DeterminationRequest(string? Decision, int? ApprovedMonths, IReadOnlyList<MakeUpItem>? MakeUpItems, string? Reason);
+
+public sealed record DetermineExemption(Guid RequestId, string Actor, DeterminationRequest Request);
+
+internal sealed record ReopenRequest(string? Reason);
+
+public sealed record ReopenDetermination(Guid RequestId, string Actor, string? Reason);
+
+public sealed record DeterminationResult(Guid RequestId, string Status, int TrainingMonths, int Revision, bool AfterDeadline);
+
+/// <summary>
+/// POST /api/training-exemption/requests/{requestId}/determination (center): the expert determination
+/// (EXM-07..EXM-10), approved with whole months below the standard and make-up items summing to them, or
+/// rejected with a reason (standard duration). It is final and overrides the base (EXM-09), and goes to
+/// Enrollment (training months) and Rotation (make-up content) as <see cref="ExemptionDecided"/>. A
+/// decision after the deadline is accepted and flagged; it re-issues the plan downstream (EXM-08).
+/// POST .../reopen (center, with reason) returns a decided request to ASSESSED for a new decision.
+/// </summary>
+internal sealed class DetermineEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/training-exemption/requests/{requestId:guid}/determination", async (Guid requestId, DeterminationRequest body,
+                HttpContext http, IMessageBus bus, CancellationToken ct) =>
+                await bus.InvokeAsync<DeterminationResult>(new DetermineExemption(requestId, http.User.Actor(), body), ct))
+            .RequireAuthorization(Policies.CenterAdmin).WithTags("TrainingExemption");
+        app.MapPost("/api/training-exemption/requests/{requestId:guid}/reopen", async (Guid requestId, ReopenRequest body,
+                HttpContext http, IMessageBus bus, CancellationToken ct) =>
+                await bus.InvokeAsync<DeterminationResult>(new ReopenDetermination(requestId, http.User.Actor(), body.Reason), ct))
+            .RequireAuthorization(Policies.CenterAdmin).WithTags("TrainingExemption");
+    }
+}
+
+[MartenStore(typeof(ITrainingExemptionStore))]
+public static class DetermineHandler
+{
+    public static async Task<(DeterminationResult, ExemptionDecided)> Handle(DetermineExemption command, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var stream = await session.Events.FetchForWriting<ExemptionCase>(command.RequestId, ct);
+        var request = stream.Aggregate ?? throw DomainException.NotFound("exemption.not_found", $"No exemption request {command.RequestId}.");
+        if (request.Status is ExemptionStatus.APPROVED or ExemptionStatus.REJECTED)
+            throw DomainException.Conflict("exemption.decided", "The request is decided; reopen it (with a reason) to decide again.");
+        if (request.Status != ExemptionStatus.ASSESSED)
+            throw DomainException.Conflict("exemption.out_of_order", $"The request is {request.Status}; the decision follows the capability assessment (EXM-08).");
+        var cycle = (await session.LoadAsync<ExemptionCycle>(request.Year, ct))!;
+
+        var r = command.Request;
+        Determination determination = r.Decision?.ToUpperInvariant() switch
+        {
+            "APPROVE" => Approve(r, cycle, command.Actor, now),
+            "REJECT" => string.IsNullOrWhiteSpace(r.Reason)
+                ? throw DomainException.Invalid("exemption.reason_required", "A rejection states its reason (EXM-08).")
+                : new Determination(false, cycle.StandardResidencyMonths, [], r.Reason.Trim(), command.Actor, now, now > cycle.DecisionDeadline),
+            _ => throw DomainException.Invalid("exemption.invalid_decision", "decision must be APPROVE or REJECT."),
+        };
+        var revision = request.Revision + 1;
+        stream.AppendOne(new ExemptionDetermined(determination, revision, command.Actor, now));
+        return (new DeterminationResult(request.Id, determination.Approved ? "APPROVED" : "REJECTED", determination.TrainingMonths, revision,
+                determination.AfterDeadline),
+            new ExemptionDecided(request.Id, request.Year, determination.Approved, determination.TrainingMonths, determination.MakeUpItems,
+                determination.Reason, revision, now));
+    }
+
+    public static async Task<DeterminationResult> Handle(ReopenDetermination command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(command.Reason))
+            throw DomainException.Invalid("exemption.reason_required", "Reopening a decision states its reason.");
+        var stream = await session.Events.FetchForWriting<ExemptionCase>(command.RequestId, ct);
+        var request = stream.Aggregate ?? throw DomainException.NotFound("exemption.not_found", $"No exemption request {command.RequestId}.");
+        if (request.Status is not (ExemptionStatus.APPROVED or ExemptionStatus.REJECTED))
+            throw DomainException.Conflict("exemption.not_decided", $"The request is {request.Status}; only a decided request is reopened.");
+        stream.AppendOne(new DeterminationReopened(command.Reason.Trim(), command.Actor, clock.GetUtcNow()));
+        return new DeterminationResult(request.Id, nameof(ExemptionStatus.ASSESSED), request.Determination!.TrainingMonths, request.Revision, false);
+    }
+
+    private static Determination Approve(DeterminationRequest r, ExemptionCycle cycle, string actor, DateTimeOffset now)
+    {
+        if (r.ApprovedMonths is not { } months) throw DomainException.Invalid("exemption.invalid_months", "approvedMonths is required.");
+        ExemptionRules.ValidateMonths(months, r.MakeUpItems, cycle);
+        return new Determination(true, months, ExemptionRules.Normalise(r.MakeUpItems!), r.Reason?.Trim(), actor, now, now > cycle.DecisionDeadline);
+    }
+}

@@ -1,0 +1,10 @@
+using Recruitment.Testing;
+using Xunit;
+
+namespace Recruitment.TrainingExemption.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class TrainingExemptionCollection : ICollectionFixture<RecruitmentApp>
+{
+    public const string Name = "training-exemption";
+}
