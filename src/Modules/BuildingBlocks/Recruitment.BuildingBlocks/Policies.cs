@@ -19,6 +19,8 @@ public static class Policies
     public const string ScoreImport = "score-import";
     public const string ScoreImportOrCenterAdmin = "score-import-or-center-admin";
     public const string AnyUser = "any-user";
+    /// <summary>Admission decisions: the base before the proposal lock; the center and the PHC after it (ENR-50).</summary>
+    public const string AdmissionStaff = "admission-staff";
 
     /// <summary>Roles each policy admits; API-key policies are defined by scheme and scope instead.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RoleMap = new Dictionary<string, string[]>
@@ -33,6 +35,7 @@ public static class Policies
         [FellowshipAdmin] = [Roles.FellowshipAdmin],
         [Operator] = [Roles.Operator],
         [OperatorOrCenterAdmin] = [Roles.Operator, Roles.CenterAdmin],
+        [AdmissionStaff] = [Roles.BaseAdmin, Roles.CenterAdmin, Roles.PhcAdmin],
     };
 }
 

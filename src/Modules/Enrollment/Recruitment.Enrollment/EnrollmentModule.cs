@@ -32,6 +32,11 @@ public static class EnrollmentModule
                 .Index(a => a.ApplicantId)
                 .Index(a => a.BaseCode);
             opts.Schema.For<ApplicantPhoto>();
+            opts.Schema.For<CellLedger>().Identity(c => c.Id).UseOptimisticConcurrency(true);
+            opts.Schema.For<Publicity>().Index(p => p.Year);
+            opts.Schema.For<Objection>().Index(o => o.ApplicationId);
+            opts.Schema.For<Round>();
+            opts.Schema.For<RoundPreferences>().Identity(p => p.Id).Index(p => p.RoundId);
         });
         services.AddHostedService<ReferenceDataLoader>();
         return services;

@@ -4,12 +4,22 @@ namespace Recruitment.Enrollment.Domain;
 
 internal enum Category { SPONSORED, INDEPENDENT }
 
-/// <summary>The status machine of DOMAIN.md 3.9, as far as Enrollment I takes it.</summary>
+/// <summary>The status machine of DOMAIN.md 3.9.</summary>
 internal enum ApplicationStatus
 {
     PENDING_REVIEW, APPROVED, REJECTED, NOT_REVIEWED, CONFIRMED, NOT_CONFIRMED,
-    ONSITE_REGISTERED, QUALIFIED, EXAMINED, ABSENT, CANCELLED_ABSENT, WITHDRAWN, CANCELLED_FALSE_INFO,
+    ONSITE_REGISTERED, QUALIFIED, EXAMINED, ABSENT, CANCELLED_ABSENT,
+    PROPOSED, NOT_PROPOSED, CENTER_REVIEWED, PHC_RECHECKED, IN_PUBLICITY, ON_HOLD, ADMITTED, REVOKED, REPORTED,
+    WITHDRAWN, CANCELLED_FALSE_INFO,
 }
+
+internal enum PsychTest { NOT_REQUIRED, PASS, FAIL, PENDING }
+
+internal enum HealthCheck { PASS, FAIL, PENDING }
+
+/// <summary>A base's proposed admission (ENR-43..ENR-47, ENR-61), or an allocation in a PHC round (ENR-53..ENR-56).</summary>
+internal sealed record Proposal(string CellId, string BaseCode, string SpecialtyCode, string? OtherSpecialty, int TrainingMonths,
+    PsychTest PsychTest, HealthCheck HealthCheck, string? SkipReason, string? HealthReason, Guid? RoundId);
 
 /// <summary>What the applicant chose and declared (ENR-13, ENR-17..ENR-29).</summary>
 internal sealed record ApplicationChoice(
@@ -67,7 +77,23 @@ internal sealed class Application
     /// <summary>Set once the roster message went out, so withdrawals and cancellations know to follow it.</summary>
     public bool Rostered { get; set; }
 
-    public bool IsActive => Status is not (ApplicationStatus.WITHDRAWN or ApplicationStatus.CANCELLED_FALSE_INFO);
+    public Proposal? Proposal { get; set; }
+    public Guid? PublicityId { get; set; }
+    public DateOnly? ReportedOn { get; set; }
+    public DateOnly? LabourContractSignedOn { get; set; }
+
+    public bool IsActive => Status is not (ApplicationStatus.WITHDRAWN or ApplicationStatus.CANCELLED_FALSE_INFO or ApplicationStatus.REVOKED);
+
+    /// <summary>Withdrawal and cancellation are possible only before admission (ENR-16, DOMAIN.md 3.9).</summary>
+    public bool IsAdmitted => Status is ApplicationStatus.ADMITTED or ApplicationStatus.REPORTED;
+
+    public bool IsBeforeAdmission => IsActive && !IsAdmitted;
+
+    /// <summary>Passed the exams and not absent (ENR-44, EXAM-13): may be proposed.</summary>
+    public bool IsPassing => ExamResult is { Passed: true, Absent: false };
+
+    /// <summary>The training months admission uses: the center's determination when approved (EXM-09), else the proposal's.</summary>
+    public int? TrainingMonths => Exemption is { Approved: true } e ? e.TrainingMonths : Proposal?.TrainingMonths;
 
     // Marten finds these by convention; the one place that changes state is On().
     public void Apply(ApplicationSubmitted e) => On(e);
@@ -85,6 +111,17 @@ internal sealed class Application
     public void Apply(ApplicationCancelled e) => On(e);
     public void Apply(ExamResultRecorded e) => On(e);
     public void Apply(ExemptionDecisionRecorded e) => On(e);
+    public void Apply(ProposalMade e) => On(e);
+    public void Apply(ProposalWithdrawn e) => On(e);
+    public void Apply(ProposalLockPassed e) => On(e);
+    public void Apply(CenterReviewed e) => On(e);
+    public void Apply(PhcRechecked e) => On(e);
+    public void Apply(PublicityStarted e) => On(e);
+    public void Apply(ObjectionLodged e) => On(e);
+    public void Apply(ObjectionResolved e) => On(e);
+    public void Apply(Admitted e) => On(e);
+    public void Apply(TraineeReported e) => On(e);
+    public void Apply(LabourContractSigned e) => On(e);
 
     internal void On(IApplicationEvent e)
     {
@@ -161,6 +198,44 @@ internal sealed class Application
                 break;
             case ExemptionDecisionRecorded d:
                 Exemption = d.Outcome;
+                break;
+            case ProposalMade p:
+                Proposal = p.Proposal;
+                Status = ApplicationStatus.PROPOSED;
+                break;
+            case ProposalWithdrawn:
+                Proposal = null;
+                Status = ApplicationStatus.EXAMINED;
+                break;
+            case ProposalLockPassed:
+                Status = ApplicationStatus.NOT_PROPOSED;
+                break;
+            case CenterReviewed:
+                Status = ApplicationStatus.CENTER_REVIEWED;
+                break;
+            case PhcRechecked:
+                Status = ApplicationStatus.PHC_RECHECKED;
+                break;
+            case PublicityStarted p:
+                PublicityId = p.PublicityId;
+                Status = ApplicationStatus.IN_PUBLICITY;
+                break;
+            case ObjectionLodged:
+                Status = ApplicationStatus.ON_HOLD;
+                break;
+            case ObjectionResolved r:
+                Status = r.Admit ? (r.PublicityEnded ? ApplicationStatus.ADMITTED : ApplicationStatus.IN_PUBLICITY) : ApplicationStatus.REVOKED;
+                if (!r.Admit) Reason = r.Reason;
+                break;
+            case Admitted:
+                Status = ApplicationStatus.ADMITTED;
+                break;
+            case TraineeReported r:
+                ReportedOn = r.ReportedOn;
+                Status = ApplicationStatus.REPORTED;
+                break;
+            case LabourContractSigned l:
+                LabourContractSignedOn = l.SignedOn;
                 break;
             case ApplicationCancelled c:
                 Status = ApplicationStatus.CANCELLED_FALSE_INFO;

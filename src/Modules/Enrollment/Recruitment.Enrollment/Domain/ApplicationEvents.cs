@@ -49,6 +49,31 @@ internal sealed record ExemptionDecisionRecorded(ExemptionOutcome Outcome, strin
 
 internal sealed record ExemptionOutcome(bool Approved, int TrainingMonths, int Revision);
 
+internal sealed record ProposalMade(Proposal Proposal, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ProposalWithdrawn(string Actor, DateTimeOffset At) : IApplicationEvent;
+
+/// <summary>ENR-50, ENR-51: at the lock an examined candidate nobody proposed becomes NOT_PROPOSED (a round may still place them).</summary>
+internal sealed record ProposalLockPassed(string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record CenterReviewed(string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record PhcRechecked(string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record PublicityStarted(Guid PublicityId, DateTimeOffset EndsAt, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ObjectionLodged(Guid ObjectionId, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record ObjectionResolved(Guid ObjectionId, bool Admit, bool PublicityEnded, string Reason, string Actor, DateTimeOffset At)
+    : IApplicationEvent;
+
+/// <summary>ENR-59: publicity ended without objection.</summary>
+internal sealed record Admitted(string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record TraineeReported(DateOnly ReportedOn, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+internal sealed record LabourContractSigned(DateOnly SignedOn, string Actor, DateTimeOffset At) : IApplicationEvent;
+
 internal static class SystemActor
 {
     /// <summary>The actor of changes made by a deadline rather than a person.</summary>
@@ -58,4 +83,6 @@ internal static class SystemActor
     public const string Examination = "system:examination";
 
     public const string TrainingExemption = "system:training-exemption";
+
+    public const string Publicity = "system:publicity";
 }

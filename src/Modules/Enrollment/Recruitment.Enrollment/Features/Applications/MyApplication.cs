@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Enrollment.Domain;
+using Recruitment.Enrollment.Features.Admission;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -44,8 +45,9 @@ public static class WithdrawApplicationHandler
         var own = await ApplicationAccess.Own(session, command.ApplicantId, command.Year, ct);
         var stream = await session.Events.FetchForWriting<Application>(own.Id, ct);
         var application = stream.Aggregate!;
-        if (!application.IsActive)
+        if (!application.IsBeforeAdmission)
             throw ApplicationAccess.WrongStatus(application, "withdraw", ApplicationStatus.PENDING_REVIEW, ApplicationStatus.APPROVED, ApplicationStatus.CONFIRMED);
+        await CellLedgers.ReleaseAsync(session, application, ct);
         stream.AppendOne(new ApplicationWithdrawn(command.Reason?.Trim(), command.Actor, now));
         var result = new ApplicationResult(application.Id, nameof(ApplicationStatus.WITHDRAWN));
         return (result, application.Rostered ? new CandidateWithdrawn(application.Id, application.Year, now) : null);

@@ -6,16 +6,17 @@ using Wolverine.Marten;
 
 namespace Recruitment.Enrollment.Features.Deadlines;
 
-public enum Stage { QualificationReview, OnsiteConfirmation }
+public enum Stage { QualificationReview, OnsiteConfirmation, ProposedAdmission }
 
-/// <summary>Close a stage of a cycle: what is still waiting at its deadline lapses (ENR-31, ENR-32).</summary>
+/// <summary>Close a stage of a cycle: what is still waiting at its deadline lapses (ENR-31, ENR-32, ENR-50).</summary>
 public sealed record CloseStage(int Year, Stage Stage);
 
 /// <summary>
 /// Durable timers, not polling: when a cycle is published, one scheduled message per stage deadline is
 /// stored in Wolverine's envelope tables and survives restarts. At the qualification-review deadline
 /// pending applications become NOT_REVIEWED (never auto-approved, ENR-31); after the on-site window,
-/// approved but unconfirmed ones become NOT_CONFIRMED and cannot sit the exams (ENR-32).
+/// approved but unconfirmed ones become NOT_CONFIRMED and cannot sit the exams (ENR-32); at the
+/// proposal lock, examined residents nobody proposed become NOT_PROPOSED (ENR-50, ENR-51).
 /// </summary>
 [MartenStore(typeof(IEnrollmentStore))]
 public static class StageDeadlinesHandler
@@ -38,21 +39,32 @@ public static class StageDeadlinesHandler
         // Early (the calendar moved later since scheduling): wait for the deadline in force now.
         if (now <= deadline) return command.DelayedFor(Until(deadline, now));
 
-        var waiting = command.Stage == Stage.QualificationReview ? ApplicationStatus.PENDING_REVIEW : ApplicationStatus.APPROVED;
+        var waiting = command.Stage switch
+        {
+            Stage.QualificationReview => ApplicationStatus.PENDING_REVIEW,
+            Stage.OnsiteConfirmation => ApplicationStatus.APPROVED,
+            _ => ApplicationStatus.EXAMINED,
+        };
+        // Review and on-site confirmation are residency stages; the proposal lock closes both tracks.
+        var bothTracks = command.Stage == Stage.ProposedAdmission;
         var ids = await session.Query<Application>()
-            .Where(a => a.Year == command.Year && a.Track == Track.RESIDENCY && a.Status == waiting)
+            .Where(a => a.Year == command.Year && (bothTracks || a.Track == Track.RESIDENCY) && a.Status == waiting)
             .Select(a => a.Id).ToListAsync(ct);
         foreach (var id in ids)
-            session.Events.Append(id, command.Stage == Stage.QualificationReview
-                ? new ReviewDeadlinePassed(SystemActor.Deadline, now)
-                : new ConfirmationWindowClosed(SystemActor.Deadline, now));
+            session.Events.Append(id, command.Stage switch
+            {
+                Stage.QualificationReview => new ReviewDeadlinePassed(SystemActor.Deadline, now),
+                Stage.OnsiteConfirmation => (IApplicationEvent)new ConfirmationWindowClosed(SystemActor.Deadline, now),
+                _ => new ProposalLockPassed(SystemActor.Deadline, now),
+            });
         return null;
     }
 
     private static DateTimeOffset Deadline(CycleCalendar calendar, Stage stage) => stage switch
     {
         Stage.QualificationReview => calendar.QualificationReviewDeadline,
-        _ => calendar.OnsiteConfirmationEnd,
+        Stage.OnsiteConfirmation => calendar.OnsiteConfirmationEnd,
+        _ => calendar.ProposedAdmissionLock,
     };
 
     /// <summary>Deadlines are inclusive (DATE-CONV): the stage closes one second after.</summary>

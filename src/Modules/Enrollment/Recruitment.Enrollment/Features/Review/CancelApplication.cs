@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Enrollment.Domain;
+using Recruitment.Enrollment.Features.Admission;
 using Recruitment.Enrollment.Features.Applications;
 using Wolverine;
 using Wolverine.Marten;
@@ -44,7 +45,8 @@ public static class CancelApplicationHandler
         var now = clock.GetUtcNow();
         var stream = await session.Events.FetchForWriting<Application>(command.ApplicationId, ct);
         var a = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No application {command.ApplicationId}.");
-        if (!a.IsActive) throw DomainException.Conflict("application.invalid_status", $"The application is already {a.Status}.");
+        if (!a.IsBeforeAdmission) throw DomainException.Conflict("application.invalid_status", $"The application is already {a.Status}.");
+        await CellLedgers.ReleaseAsync(session, a, ct);
         stream.AppendOne(new ApplicationCancelled(command.Reason.Trim(), command.Actor, now));
         return (new ApplicationResult(a.Id, nameof(ApplicationStatus.CANCELLED_FALSE_INFO)),
             a.Rostered ? new CandidateCancelled(a.Id, a.Year, command.Reason.Trim(), now) : null);

@@ -1,0 +1,16 @@
+using Recruitment.Enrollment.Contracts;
+using Recruitment.Enrollment.Domain;
+
+namespace Recruitment.Enrollment.Features.Admission;
+
+/// <summary>The message Rotation plans from, built in one place for admission, objections resolved late, and changed months.</summary>
+internal static class Admissions
+{
+    public static TraineeAdmitted Message(Application a, RecruitmentCycle cycle, DateTimeOffset now)
+    {
+        var standard = a.Track == Track.ASSISTANT_GP ? cycle.StandardMonths.AssistantGp : cycle.StandardMonths.Residency;
+        // The revision follows the exemption decisions, so a re-decided exemption always republishes with a higher one.
+        return new TraineeAdmitted(a.Id, a.ApplicantId, a.Year, a.Track, a.BaseCode, a.SpecialtyCode, a.OtherSpecialty, a.Name,
+            a.TrainingMonths ?? standard, cycle.Calendar.TrainingStartDate, a.Exemption is { Approved: true }, 1 + (a.Exemption?.Revision ?? 0), now);
+    }
+}

@@ -1,0 +1,45 @@
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Recruitment.BuildingBlocks;
+using Recruitment.Enrollment.Domain;
+using Recruitment.Enrollment.Features.Applications;
+
+namespace Recruitment.Enrollment.Features.Admission;
+
+internal sealed record ReviewStepResult(int Year, string Step, int Applications);
+
+/// <summary>
+/// POST /api/enrollment/cycles/{year}/center-review (center) and /recheck (PHC): the proposed list goes to
+/// the center after the proposal lock, then to the PHC for re-check, before publicity (ENR-57). Each step
+/// moves every application at the previous step and records who did it.
+/// </summary>
+internal sealed class CenterReviewEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/enrollment/cycles/{year:int}/center-review", (int year, HttpContext http, IEnrollmentStore store, TimeProvider clock,
+                CancellationToken ct) => StepAsync(year, "center-review", ApplicationStatus.PROPOSED, (actor, at) => new CenterReviewed(actor, at), http, store, clock, ct))
+            .RequireAuthorization(Policies.CenterAdmin).WithTags("Enrollment: admission");
+        app.MapPost("/api/enrollment/cycles/{year:int}/recheck", (int year, HttpContext http, IEnrollmentStore store, TimeProvider clock,
+                CancellationToken ct) => StepAsync(year, "recheck", ApplicationStatus.CENTER_REVIEWED, (actor, at) => new PhcRechecked(actor, at), http, store, clock, ct))
+            .RequireAuthorization(Policies.PhcAdmin).WithTags("Enrollment: admission");
+    }
+
+    private static async Task<ReviewStepResult> StepAsync(int year, string step, ApplicationStatus from, Func<string, DateTimeOffset, IApplicationEvent> next,
+        HttpContext http, IEnrollmentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var session = store.LightweightSession();
+        var cycle = await ApplicationAccess.Cycle(session, year, ct);
+        if (now <= cycle.Calendar.ProposedAdmissionLock)
+            throw new DomainException("admission.before_lock", $"The proposed list is reviewed after the lock at {cycle.Calendar.ProposedAdmissionLock:O} (ENR-50, ENR-57).");
+        var ids = await session.Query<Application>().Where(a => a.Year == year && a.Status == from).Select(a => a.Id).ToListAsync(ct);
+        if (ids.Count == 0) throw DomainException.Conflict("admission.nothing_to_review", $"No application of {year} is {from}.");
+        foreach (var id in ids) session.Events.Append(id, next(http.User.Actor(), now));
+        await session.SaveChangesAsync(ct);
+        return new ReviewStepResult(year, step, ids.Count);
+    }
+}

@@ -1,0 +1,100 @@
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Recruitment.BuildingBlocks;
+using Recruitment.Enrollment.Contracts;
+using Recruitment.Enrollment.Domain;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Recruitment.Enrollment.Features.Admission;
+
+internal sealed record ObjectionRequest(string? Text);
+
+public sealed record ResolutionRequest(string? Outcome, string? Reason);
+
+public sealed record ResolveObjection(Guid ObjectionId, string Actor, ResolutionRequest Request);
+
+public sealed record ObjectionResolution(Guid ObjectionId, Guid ApplicationId, string Status);
+
+/// <summary>
+/// POST /api/enrollment/applications/{applicationId}/objections (anyone signed in, only during the
+/// candidate's publicity) puts the candidate ON_HOLD; POST /api/enrollment/objections/{objectionId}/resolution
+/// (PHC) admits or revokes, with a reason (ENR-58). An ON_HOLD candidate gets no admission and no notice.
+/// </summary>
+internal sealed class ObjectionEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/enrollment/applications/{applicationId:guid}/objections", async (Guid applicationId, ObjectionRequest request,
+                HttpContext http, IEnrollmentStore store, TimeProvider clock, CancellationToken ct) =>
+            {
+                var text = request.Text?.Trim() ?? "";
+                if (text.Length is 0 or > 2000) throw DomainException.Invalid("objection.text_required", "An objection states its grounds (at most 2,000 characters).");
+                var now = clock.GetUtcNow();
+                await using var session = store.LightweightSession();
+                var stream = await session.Events.FetchForWriting<Application>(applicationId, ct);
+                var a = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No application {applicationId}.");
+                var publicity = a.PublicityId is { } pid ? await session.LoadAsync<Publicity>(pid, ct) : null;
+                if (a.Status is not (ApplicationStatus.IN_PUBLICITY or ApplicationStatus.ON_HOLD) || publicity is null || now >= publicity.EndsAt)
+                    throw new DomainException("objection.outside_publicity", "Objections are accepted only while the candidate is publicised (ENR-58).");
+                var objection = new Objection
+                {
+                    Id = Guid.CreateVersion7(), ApplicationId = a.Id, PublicityId = publicity.Id, Text = text, LodgedBy = http.User.Actor(), LodgedAt = now,
+                };
+                session.Insert(objection);
+                stream.AppendOne(new ObjectionLodged(objection.Id, objection.LodgedBy, now));
+                await session.SaveChangesAsync(ct);
+                return Results.Created($"/api/enrollment/objections/{objection.Id}", new { objectionId = objection.Id, status = "ON_HOLD" });
+            })
+            .RequireAuthorization(Policies.AnyUser).WithTags("Enrollment: admission");
+
+        app.MapPost("/api/enrollment/objections/{objectionId:guid}/resolution", async (Guid objectionId, ResolutionRequest request, HttpContext http,
+                IMessageBus bus, CancellationToken ct) =>
+                await bus.InvokeAsync<ObjectionResolution>(new ResolveObjection(objectionId, http.User.Actor(), request), ct))
+            .RequireAuthorization(Policies.PhcAdmin).WithTags("Enrollment: admission");
+    }
+}
+
+[MartenStore(typeof(IEnrollmentStore))]
+public static class ResolveObjectionHandler
+{
+    public static async Task<(ObjectionResolution, TraineeAdmitted?)> Handle(ResolveObjection command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var r = command.Request;
+        var admit = r.Outcome?.ToUpperInvariant() switch
+        {
+            "ADMIT" => true,
+            "REVOKE" => false,
+            _ => throw DomainException.Invalid("objection.invalid_outcome", "outcome must be ADMIT or REVOKE."),
+        };
+        if (string.IsNullOrWhiteSpace(r.Reason)) throw DomainException.Invalid("objection.reason_required", "A resolution states its reason (ENR-58).");
+        var objection = await session.LoadAsync<Objection>(command.ObjectionId, ct)
+                        ?? throw DomainException.NotFound("objection.not_found", $"No objection {command.ObjectionId}.");
+        if (objection.Outcome is not null) throw DomainException.Conflict("objection.resolved", "The objection is already resolved.");
+        var stream = await session.Events.FetchForWriting<Application>(objection.ApplicationId, ct);
+        var a = stream.Aggregate!;
+        var publicity = (await session.LoadAsync<Publicity>(objection.PublicityId, ct))!;
+        var ended = now >= publicity.EndsAt;
+
+        objection.Outcome = admit ? "ADMIT" : "REVOKE";
+        objection.Reason = r.Reason.Trim();
+        objection.ResolvedBy = command.Actor;
+        objection.ResolvedAt = now;
+        session.Store(objection);
+        // Another objection may still hold the candidate: only the last resolution changes the status.
+        var open = await session.Query<Objection>().CountAsync(o => o.ApplicationId == a.Id && o.Outcome == null && o.Id != objection.Id, ct);
+        if (a.Status != ApplicationStatus.ON_HOLD || (admit && open > 0))
+            return (new ObjectionResolution(objection.Id, a.Id, a.Status.ToString()), null);
+        if (!admit) await CellLedgers.ReleaseAsync(session, a, ct);
+        stream.AppendOne(new ObjectionResolved(objection.Id, admit, ended, objection.Reason, command.Actor, now));
+        var status = !admit ? ApplicationStatus.REVOKED : ended ? ApplicationStatus.ADMITTED : ApplicationStatus.IN_PUBLICITY;
+        var cycle = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!;
+        return (new ObjectionResolution(objection.Id, a.Id, status.ToString()),
+            status == ApplicationStatus.ADMITTED ? Admissions.Message(a, cycle, now) : null);
+    }
+}
