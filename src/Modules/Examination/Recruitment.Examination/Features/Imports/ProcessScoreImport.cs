@@ -1,22 +1,45 @@
 using Marten;
+using Marten.Exceptions;
+using Npgsql;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Examination.Domain;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
+using Wolverine.Runtime.Handlers;
 
 namespace Recruitment.Examination.Features.Imports;
 
 /// <summary>
 /// Matches a batch's rows against the rosters, chunk by chunk, each chunk in its own transaction with the
-/// batch's progress (EXAM-04, EXAM-10, EXAM-11). Imports run one at a time (a sequential queue), so two
-/// imports for the same base never interleave. After a crash the redelivered message resumes at the
-/// first unfinished chunk; a row this batch already wrote still reports ACCEPTED. Per row: one roster
-/// query per chunk, no per-row round trips.
+/// batch's progress (EXAM-04, EXAM-10, EXAM-11). Imports run one at a time (a sequential queue on each
+/// node, and an import lock across nodes), so two imports for the same base never interleave. After a
+/// crash the redelivered message resumes at the first unfinished chunk; a row this batch already wrote
+/// still reports ACCEPTED. Per row: one roster query per chunk, no per-row round trips.
 /// </summary>
+/// <remarks>
+/// The chunks are committed through a session of the handler's own, never the one Wolverine's transaction
+/// middleware would inject: that session marks the incoming message handled in its first commit, so a host
+/// killed after the first chunk left a batch that nobody would ever finish (issue 4, ScoreImportCrashTests).
+/// Here the message stays pending until the handler returns, and the durability agent redelivers it after
+/// a crash.
+/// </remarks>
 [MartenStore(typeof(IExaminationStore))]
 public static class ProcessScoreImportHandler
 {
-    public static async Task Handle(ProcessScoreImport command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// A database failure part-way (a dropped connection, a timeout, a deadlock with other work) must not park
+    /// an acknowledged batch in the error queue, where it would stay PROCESSING for good: the message is retried,
+    /// at once and then later (durably scheduled), and each attempt resumes at the first unfinished chunk.
+    /// </summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<NpgsqlException>().Or<MartenCommandException>().Or<TimeoutException>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10));
+
+    public static async Task Handle(ProcessScoreImport command, IExaminationStore store, TimeProvider clock, CancellationToken ct)
     {
+        await using var importLock = await ImportLock.AcquireAsync(store, ct);
+        await using var session = store.LightweightSession();
         var batch = await session.LoadAsync<ScoreImportBatch>(command.BatchId, ct);
         if (batch is null || batch.Status == ImportStatus.COMPLETED) return;
         batch.Status = ImportStatus.PROCESSING;
@@ -109,6 +132,60 @@ public static class ProcessScoreImportHandler
             var extensions = (await session.Query<ImportExtension>().ToListAsync(ct)).ToDictionary(e => e.Id);
             var finalized = (await session.Query<Finalization>().Select(f => f.Id).ToListAsync(ct)).ToHashSet();
             return new ImportContext(now, cycles, rules, extensions, finalized);
+        }
+    }
+}
+
+/// <summary>
+/// One import at a time across every node of the deployment: a PostgreSQL session advisory lock, held on
+/// a connection of its own for the whole batch. The sequential queue only orders the imports of one node;
+/// with several hosts two batches for the same base would otherwise interleave (a lost update), and a node
+/// wrongly judged dead could see its batch redelivered elsewhere while still processing it. A killed host's
+/// connection closes, which releases the lock.
+/// </summary>
+internal sealed class ImportLock : IAsyncDisposable
+{
+    /// <summary>An arbitrary constant shared by every host: "EXAMSCOR" in ASCII.</summary>
+    private const long Key = 0x4558_414D_5343_4F52;
+
+    private readonly NpgsqlConnection _connection;
+
+    private ImportLock(NpgsqlConnection connection) => _connection = connection;
+
+    public static async Task<ImportLock> AcquireAsync(IExaminationStore store, CancellationToken ct)
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("select pg_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", Key);
+            // Waits as long as another node's import runs: no command timeout.
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync(ct);
+            return new ImportLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_unlock(@key)", _connection);
+            command.Parameters.AddWithValue("key", Key);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            await _connection.DisposeAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // An idle pooled connection would keep holding the lock: close it for real.
+            await _connection.DisposeAsync();
+            NpgsqlConnection.ClearPool(_connection);
         }
     }
 }

@@ -1,0 +1,370 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Npgsql;
+using Recruitment.Enrollment.Contracts;
+using Recruitment.Examination;
+using Recruitment.Examination.Domain;
+using Recruitment.Testing;
+using Shouldly;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Recruitment.IntegrationTests;
+
+/// <summary>
+/// Issue 4: a host killed (SIGKILL, no graceful stop) in the middle of a large score import loses
+/// nothing it acknowledged, and nothing is applied twice, neither by the recovery nor by the job
+/// re-sending the batch. The real host runs as a child process on its own database and real clock.
+/// </summary>
+public sealed class ScoreImportCrashTests(ITestOutputHelper output)
+{
+    private const int Rostered = 30_000;
+    private const int Unknown = 100;
+    private const string Password = "Crash-test-2024";
+
+    [Fact]
+    public async Task A_host_killed_mid_import_completes_the_acknowledged_batch_after_restart_and_a_re_send_changes_nothing()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var clock = Stopwatch.StartNew();
+        var idNumbers = await RosterAsync(database);
+        output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} rostered {Rostered} candidates");
+
+        var settings = new HostSettings(database.ConnectionString);
+        var first = await HostProcess.StartAsync(settings, output);
+        HostProcess? second = null;
+        try
+        {
+            await first.WaitUntilReadyAsync();
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} first host ready");
+            using var center = await first.SignedInAsync("crash-center");
+            // The real clock is past the 2024 deadline (16 August 2024): the center extends B01, as it would for a late base.
+            await HttpAssertions.EventuallyAsync(async () =>
+                (await center.PostAsJsonAsync("/api/examination/extensions",
+                    new { year = 2024, baseCode = "B01", until = "2099-12-31T23:59:59+08:00", reason = "crash test" })).IsSuccessStatusCode,
+                "the 2024 cycle reaching Examination", timeoutSeconds: 30);
+            await HttpAssertions.EventuallyAsync(async () =>
+                await database.ScalarAsync<long>("select count(*) from examination.mt_doc_examsettings") > 0, "the 2024 exam settings");
+            var key = await first.ApiKeyAsync();
+            var body = ImportBody(idNumbers);
+
+            using var job = first.Client(key);
+            var accepted = await (await job.PostAsync("/api/examination/score-imports", body())).JsonAsync();
+            var batchId = accepted.GetProperty("batchId").GetGuid();
+            accepted.GetProperty("totalRows").GetInt32().ShouldBe(Rostered + Unknown);
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} batch {batchId} acknowledged");
+
+            // Kill as soon as some, but not all, chunks are committed.
+            var chunks = (Rostered + Unknown + ScoreImportChunk.Size - 1) / ScoreImportChunk.Size;
+            var progress = await ProgressAsync(database, batchId);
+            var watch = Stopwatch.StartNew();
+            while (progress.NextChunk == 0 && watch.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(10);
+                progress = await ProgressAsync(database, batchId);
+            }
+            first.Kill();
+            var atKill = await ProgressAsync(database, batchId);
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} killed the host: status {atKill.Status}, {atKill.NextChunk} of {chunks} chunks committed");
+            atKill.NextChunk.ShouldBeGreaterThan(0, "the host was killed only once a chunk was committed");
+            atKill.NextChunk.ShouldBeLessThan(chunks, "the host was killed in the middle of the batch; make the batch larger if this fails");
+
+            second = await HostProcess.StartAsync(settings, output);
+            await second.WaitUntilReadyAsync();
+            var restarted = clock.Elapsed;
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} second host ready");
+            try
+            {
+                await HttpAssertions.EventuallyAsync(async () => (await ProgressAsync(database, batchId)).Status == "COMPLETED",
+                    "the acknowledged batch to complete after the restart", timeoutSeconds: 120);
+            }
+            catch (ShouldAssertException)
+            {
+                output.WriteLine(await EnvelopesAsync(database));
+                throw;
+            }
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} batch completed, {(clock.Elapsed - restarted).TotalSeconds:0.0} s after the restarted host was ready");
+
+            using var job2 = second.Client(key);
+            var batch = await BatchAsync(job2, batchId);
+            batch.GetProperty("totalRows").GetInt32().ShouldBe(Rostered + Unknown);
+            batch.GetProperty("processedRows").GetInt32().ShouldBe(Rostered + Unknown);
+            batch.GetProperty("accepted").GetInt32().ShouldBe(Rostered);
+            batch.GetProperty("unchanged").GetInt32().ShouldBe(0);
+            batch.GetProperty("rejected").GetInt32().ShouldBe(Unknown);
+            batch.GetProperty("rows").GetProperty("total").GetInt32().ShouldBe(Rostered + Unknown, "one result per row, none twice");
+            (await database.ScalarAsync<long>(
+                    $"select count(distinct (r->>'{Json("RowNumber")}')) from examination.mt_doc_scoreimportchunk c, jsonb_array_elements(c.data->'{Json("Results")}') r where c.data->>'{Json("BatchId")}' = '{batchId}'"))
+                .ShouldBe(Rostered + Unknown, "every row has exactly one result");
+            await ShouldHoldExactlyTheImportedScoresAsync(database, idNumbers, batchId);
+            (await database.ScalarAsync<long>("select count(*) from examination.mt_doc_scorechange"))
+                .ShouldBe(0, "a first import overwrites nothing: an audit entry would mean a row was applied twice");
+            (await database.ScalarAsync<long>("select count(*) from wolverine.wolverine_dead_letters")).ShouldBe(0);
+
+            // The job re-sends the very same batch: every row is UNCHANGED and nothing is audited.
+            var again = await job2.PostAsync("/api/examination/score-imports", body());
+            var resentId = (await again.JsonAsync()).GetProperty("batchId").GetGuid();
+            await HttpAssertions.EventuallyAsync(async () => (await ProgressAsync(database, resentId)).Status == "COMPLETED",
+                "the re-sent batch to complete", timeoutSeconds: 60);
+            var resent = await BatchAsync(job2, resentId);
+            resent.GetProperty("accepted").GetInt32().ShouldBe(0);
+            resent.GetProperty("unchanged").GetInt32().ShouldBe(Rostered);
+            resent.GetProperty("rejected").GetInt32().ShouldBe(Unknown);
+            await ShouldHoldExactlyTheImportedScoresAsync(database, idNumbers, batchId);
+            (await database.ScalarAsync<long>("select count(*) from examination.mt_doc_scorechange")).ShouldBe(0);
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} re-sent batch {resentId} completed: all UNCHANGED");
+        }
+        finally
+        {
+            first.Kill();
+            second?.Kill();
+            first.Dispose();
+            second?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Rosters the candidates straight into Examination's store through an in-process host on the same
+    /// database (the module's own mapping and schema), then stops that host before the real one starts.
+    /// </summary>
+    private static async Task<string[]> RosterAsync(PostgresDatabase database)
+    {
+        var idNumbers = Enumerable.Range(0, Rostered).Select(_ => TestIds.NewResidentId()).ToArray();
+        await using var seeding = RecruitmentApp.On(database);
+        await seeding.InitializeAsync();
+        var now = DateTimeOffset.UtcNow;
+        var entries = idNumbers.Select(id => new RosterEntry
+        {
+            Id = Guid.NewGuid(), Year = 2024, Track = Track.RESIDENCY, BaseCode = "B01", SpecialtyCode = "GP", DocumentNumber = id,
+            Name = "测试", Category = "INDEPENDENT", Status = RosterStatus.ROSTERED, RosteredAt = now,
+        }).ToList();
+        await seeding.Service<IExaminationStore>().BulkInsertAsync(entries, batchSize: 5_000);
+        return idNumbers;
+    }
+
+    private static decimal TheoryScore(int i) => 40m + i % 600 / 10m;
+    private static int InterviewScore(int i) => 50 + i % 50;
+
+    /// <summary>Builds the batch body once; each call returns fresh content for one POST.</summary>
+    private static Func<HttpContent> ImportBody(string[] idNumbers)
+    {
+        var rows = idNumbers.Select((id, i) => (object)new
+            {
+                cycleYear = 2024, track = "RESIDENCY", baseCode = "B01", idNumber = id, theoryScore = TheoryScore(i), interviewScore = InterviewScore(i),
+                assessmentResult = "PASS",
+            })
+            .Concat(Enumerable.Range(0, Unknown).Select(_ => (object)new
+            {
+                cycleYear = 2024, track = "RESIDENCY", baseCode = "B01", idNumber = TestIds.NewResidentId(), theoryScore = 60, interviewScore = 60,
+                assessmentResult = "PASS",
+            }))
+            .ToList();
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { sourceSystem = "crash-test", rows });
+        return () =>
+        {
+            var content = new ByteArrayContent(json);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return content;
+        };
+    }
+
+    private static async Task ShouldHoldExactlyTheImportedScoresAsync(PostgresDatabase database, string[] idNumbers, Guid batchId)
+    {
+        var expected = idNumbers.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var seen = 0;
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"select data->>'{Json("DocumentNumber")}', data->'{Json("Score")}'->>'{Json("Theory")}', data->'{Json("Score")}'->>'{Json("Interview")}', " +
+            $"data->>'{Json("ScoredByBatch")}' from examination.mt_doc_rosterentry", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var i = expected[reader.GetString(0)];
+            (reader.IsDBNull(1) ? (decimal?)null : decimal.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture))
+                .ShouldBe(TheoryScore(i), $"candidate {i}");
+            decimal.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(InterviewScore(i), $"candidate {i}");
+            Guid.Parse(reader.GetString(3)).ShouldBe(batchId);
+            seen++;
+        }
+        seen.ShouldBe(Rostered);
+    }
+
+    /// <summary>What Wolverine holds for the import, to explain a batch that never completes.</summary>
+    private static async Task<string> EnvelopesAsync(PostgresDatabase database)
+    {
+        var text = new StringBuilder("incoming envelopes (type, status, owner, attempts):\n");
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var command = new NpgsqlCommand(
+                         "select message_type, status, owner_id, attempts from wolverine.wolverine_incoming_envelopes where message_type like '%ScoreImport%'", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) text.AppendLine($"  {reader.GetString(0)} {reader.GetString(1)} {reader.GetInt32(2)} {reader.GetInt32(3)}");
+        }
+        await using (var command = new NpgsqlCommand("select node_number, id, health_check from wolverine.wolverine_nodes", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            text.AppendLine("nodes:");
+            while (await reader.ReadAsync()) text.AppendLine($"  {reader.GetInt32(0)} {reader.GetGuid(1)} {reader.GetValue(2)}");
+        }
+        return text.ToString();
+    }
+
+    private sealed record Progress(string? Status, int NextChunk);
+
+    private static async Task<Progress> ProgressAsync(PostgresDatabase database, Guid batchId)
+    {
+        var text = await database.ScalarAsync<string>($"select data::text from examination.mt_doc_scoreimportbatch where id = '{batchId}'");
+        if (text is null) return new Progress(null, 0);
+        var batch = JsonDocument.Parse(text).RootElement;
+        if (!batch.TryGetProperty(Json("Status"), out _)) throw new ShouldAssertException($"unexpected batch document: {text}");
+        var status = batch.GetProperty(Json("Status"));
+        return new Progress(status.ValueKind == JsonValueKind.Number ? ((ImportStatus)status.GetInt32()).ToString() : status.GetString(),
+            batch.GetProperty(Json("NextChunk")).GetInt32());
+    }
+
+    private static async Task<JsonElement> BatchAsync(HttpClient job, Guid batchId) =>
+        await (await job.GetAsync($"/api/examination/score-imports/{batchId}?pageSize=1")).JsonAsync();
+
+    /// <summary>Marten's JSON property name for a document property read with SQL here (Marten keeps the .NET names).</summary>
+    private static string Json(string property) => property;
+
+    private sealed record HostSettings(string ConnectionString)
+    {
+        public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    }
+
+    /// <summary>The built Recruitment.Host.dll as a child process on a free loopback port.</summary>
+    private sealed class HostProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _log = new();
+        private readonly HttpClient _http;
+        private readonly ITestOutputHelper _output;
+
+        private HostProcess(Process process, Uri address, ITestOutputHelper output)
+        {
+            _process = process;
+            _output = output;
+            _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+            Address = address;
+        }
+
+        public Uri Address { get; }
+
+        public static Task<HostProcess> StartAsync(HostSettings settings, ITestOutputHelper output)
+        {
+            var hostDll = Path.Combine(AppContext.BaseDirectory, "Recruitment.Host.dll");
+            File.Exists(hostDll).ShouldBeTrue(hostDll);
+            var address = new Uri($"http://127.0.0.1:{FreePort()}");
+            var start = new ProcessStartInfo("dotnet", [hostDll])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                WorkingDirectory = AppContext.BaseDirectory,
+            };
+            start.Environment["ConnectionStrings__Postgres"] = settings.ConnectionString;
+            start.Environment["Auth__SigningKey"] = settings.SigningKey;
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["ASPNETCORE_URLS"] = address.ToString();
+            start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+            start.Environment["Identity__Accounts__0__Login"] = "crash-operator";
+            start.Environment["Identity__Accounts__0__Password"] = Password;
+            start.Environment["Identity__Accounts__0__Role"] = "operator";
+            start.Environment["Identity__Accounts__1__Login"] = "crash-center";
+            start.Environment["Identity__Accounts__1__Password"] = Password;
+            start.Environment["Identity__Accounts__1__Role"] = "center-admin";
+            var process = Process.Start(start)!;
+            var host = new HostProcess(process, address, output);
+            process.OutputDataReceived += (_, e) => host.Append(e.Data);
+            process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return Task.FromResult(host);
+        }
+
+        private void Append(string? line)
+        {
+            if (line is null) return;
+            lock (_log) _log.AppendLine(line);
+        }
+
+        public string Log
+        {
+            get { lock (_log) return _log.ToString(); }
+        }
+
+        public async Task WaitUntilReadyAsync()
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (DateTime.UtcNow < deadline)
+            {
+                if (_process.HasExited) throw new ShouldAssertException($"the host exited with {_process.ExitCode}:\n{Log}");
+                try
+                {
+                    if ((await _http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                await Task.Delay(200);
+            }
+            throw new ShouldAssertException($"the host was not ready within 90 s:\n{Log}");
+        }
+
+        public async Task<HttpClient> SignedInAsync(string login)
+        {
+            var response = await _http.PostAsJsonAsync("/api/auth/token", new { login, password = Password });
+            var token = (await response.JsonAsync()).GetProperty("accessToken").GetString();
+            var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+
+        public async Task<string> ApiKeyAsync()
+        {
+            using var @operator = await SignedInAsync("crash-operator");
+            var key = await (await @operator.PostAsJsonAsync("/api/auth/api-keys", new { name = "crash test job" })).JsonAsync();
+            return key.GetProperty("key").GetString()!;
+        }
+
+        public HttpClient Client(string apiKey)
+        {
+            var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(120) };
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+            return client;
+        }
+
+        /// <summary>SIGKILL: no shutdown hooks, no graceful release of the node's work.</summary>
+        public void Kill()
+        {
+            if (_process.HasExited) return;
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        public void Dispose()
+        {
+            var log = Log;
+            if (log.Length > 0) _output.WriteLine($"--- host {Address} output (tail) ---\n{log[Math.Max(0, log.Length - 4000)..]}");
+            _http.Dispose();
+            _process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
