@@ -329,7 +329,8 @@ bench_submissions() {
   done
 
   local -A rps p50 p99 bad requests events app_ms pg_ms
-  local order pair before after cpu_app out
+  local order pair before after cpu_app out load_before load_after
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   for ((round = 1; round <= rounds; round++)); do
     pair="${pairs[$(((round - 1) % (${#pairs[@]} - 1) + 1))]}"
     order="host bare"; ((round % 2)) || order="bare host"
@@ -352,6 +353,7 @@ bench_submissions() {
       events[$name]=$((${events[$name]:-0} + after - before))
     done
   done
+  load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
   stop_app
   stop_pid "$parked_pid"; parked_pid=""
 
@@ -398,6 +400,7 @@ submissions (which start the streams) happen in the set-up, through the same end
 | events appended / 2xx responses, all rounds | ${events[host]} / ${med[ok_host]} | ${events[bare]} / ${med[ok_bare]} | |
 
 Rounds (req/s): host ${rps[host]% }; bare ${rps[bare]% }; ratio per round ${per_round[*]}.
+Load average (1, 5, 15 min) of the machine before the rounds: $load_before; after: $load_after (2 cores; above 2, other work competed).
 Set-up (not measured): ${setup_host} s for the host's $applicants applicants (two password hashes each), ${setup_bare} s for the bare app's.
 Events can slightly exceed responses: requests in flight when wrk stops still commit. CPU is read from \`/proc\` for
 the app's process and the cluster's processes over each run; wrk (and anything else on the machine) is not in it.
