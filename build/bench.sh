@@ -6,7 +6,9 @@
 #   build/bench.sh --list           list the benchmarks
 # Settings: BENCH_RUNS (cold starts per app, default 5), BENCH_DB (default recruitment_bench),
 # BENCH_WRK_DURATION (default 10s), BENCH_WRK_CONNECTIONS (default 16), BENCH_WRK_THREADS (default 2),
-# BENCH_HOST_PORT / BENCH_BARE_PORT (loopback ports, default 5391 / 5392).
+# BENCH_HOST_PORT / BENCH_BARE_PORT (loopback ports, default 5391 / 5392),
+# BENCH_APPLICANTS (submissions: applicants prepared per app, default 2000), BENCH_ROUNDS (submissions: measured
+# runs per app, host and bare alternating, default 3).
 #
 # Adding a benchmark: write a function bench_NAME that prints its markdown section body to stdout
 # (progress goes to stderr), add NAME to BENCHMARKS below; the section is replaced in place between
@@ -15,13 +17,15 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-BENCHMARKS=(startup)
+BENCHMARKS=(startup submissions)
 
 runs="${BENCH_RUNS:-5}"
 db="${BENCH_DB:-recruitment_bench}"
 wrk_duration="${BENCH_WRK_DURATION:-10s}"
 wrk_connections="${BENCH_WRK_CONNECTIONS:-16}"
 wrk_threads="${BENCH_WRK_THREADS:-2}"
+applicants="${BENCH_APPLICANTS:-2000}"
+rounds="${BENCH_ROUNDS:-3}"
 doc="$root/docs/benchmarks.md"
 
 # The apps under test: name -> published dll, loopback port. Both run as Release, Production.
@@ -31,16 +35,21 @@ declare -A APP_DLL=(
 )
 declare -A APP_PORT=([host]="${BENCH_HOST_PORT:-5391}" [bare]="${BENCH_BARE_PORT:-5392}")
 declare -A APP_TITLE=([host]="Recruitment host" [bare]="bare ASP.NET Core")
-APP_PROJECTS=("src/Host/Recruitment.Host" "benchmarks/Recruitment.Benchmarks.Bare")
+APP_PROJECTS=("src/Host/Recruitment.Host" "benchmarks/Recruitment.Benchmarks.Bare" "benchmarks/Recruitment.Benchmarks.Prepare")
+# Set-up tool of the submissions benchmark (not measured): a cycle open now, applicants ready to apply.
+PREPARE_DLL="$root/benchmarks/Recruitment.Benchmarks.Prepare/bin/Release/net10.0/Recruitment.Benchmarks.Prepare.dll"
 
 work="$(mktemp -d -t recruitment-bench.XXXXXX)"
 app_pid=""
+parked_pid=""  # an app kept running while the next one starts (submissions runs both side by side)
+pg_port=""
 
 log() { echo "bench: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 cleanup() {
   stop_app
+  stop_pid "$parked_pid"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -76,11 +85,12 @@ build() {
 start_database() {
   "$root/build/pg.sh" start >&2
   export ConnectionStrings__Postgres; ConnectionStrings__Postgres="$("$root/build/pg.sh" url "$db")"
-  local port; port="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$ConnectionStrings__Postgres")"
-  local psql=(psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qtA)
-  PGPASSWORD=postgres "${psql[@]}" -c "select 1 from pg_database where datname = '$db'" | grep -q 1 \
-    || PGPASSWORD=postgres "${psql[@]}" -c "create database $db" >/dev/null
+  pg_port="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$ConnectionStrings__Postgres")"
+  sql postgres -c "select 1 from pg_database where datname = '$db'" | grep -q 1 || sql postgres -c "create database $db" >/dev/null
 }
+
+# sql DATABASE PSQL_ARGS...: psql on the private cluster, unaligned tuples only.
+sql() { local database="$1"; shift; PGPASSWORD=postgres psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$database" -qtA "$@"; }
 
 # ---------------------------------------------------------------- app lifecycle
 
@@ -99,15 +109,20 @@ start_app() {
 
 # stop_app: stops the app started last, by its PID only; SIGTERM first for a graceful shutdown.
 stop_app() {
-  [ -n "$app_pid" ] || return 0
-  if kill -0 "$app_pid" 2>/dev/null; then
-    kill -TERM "$app_pid" 2>/dev/null || true
-    local i
-    for ((i = 0; i < 150; i++)); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$app_pid" 2>/dev/null && { log "PID $app_pid ignored SIGTERM for 15 s; killing it"; kill -KILL "$app_pid" 2>/dev/null || true; }
-  fi
-  wait "$app_pid" 2>/dev/null || true
+  stop_pid "$app_pid"
   app_pid=""
+}
+
+stop_pid() {
+  local pid="$1"
+  [ -n "$pid" ] || return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    local i
+    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { log "PID $pid ignored SIGTERM for 15 s; killing it"; kill -KILL "$pid" 2>/dev/null || true; }
+  fi
+  wait "$pid" 2>/dev/null || true
 }
 
 # wait_ready NAME START_US: polls /health/ready every 20 ms until the first 200 and sets ready_ms
@@ -138,6 +153,7 @@ cold_start() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minimum() { sort -n | head -1; }
+median_decimal() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # ratio A B: A / B with two decimals (host ÷ bare throughout the document).
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f\n", a / b }'; }
@@ -159,6 +175,33 @@ wrk_percentile_ms() {
 wrk_non2xx() {
   awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$1"
 }
+wrk_requests() { awk '/ requests in / { print $1 }' "$1"; }
+
+# cpu_ticks PID...: user + system CPU time of the processes so far, in clock ticks (getconf CLK_TCK per second).
+cpu_ticks() {
+  local pid total=0 t
+  for pid in "$@"; do
+    t="$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null)" || t=0
+    total=$((total + ${t:-0}))
+  done
+  echo "$total"
+}
+
+# postgres_ticks FILE: writes "PID TICKS" for the private cluster's postmaster and its children (backends,
+# writers; not any other cluster's). postgres_ticks_since FILE: the ticks used since, by processes alive at both
+# readings plus those started in between.
+postgres_ticks() {
+  local postmaster pid
+  postmaster="$(head -1 "${PG_DATA_DIR:-$root/.data/pg}/postmaster.pid")"
+  for pid in "$postmaster" $(pgrep -P "$postmaster"); do echo "$pid $(cpu_ticks "$pid")"; done >"$1"
+}
+postgres_ticks_since() {
+  postgres_ticks "$1.now"
+  awk 'NR == FNR { before[$1] = $2; next } { total += $2 - before[$1] } END { print total + 0 }' "$1" "$1.now"
+}
+
+# ms_per A_TICKS B_TICKS REQUESTS: CPU milliseconds per request between two cpu_ticks readings.
+ms_per() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n + 0 == 0) print "n/a"; else printf "%.2f\n", (b - a) * 1000 / hz / n }'; }
 
 # ---------------------------------------------------------------- benchmarks
 
@@ -222,6 +265,156 @@ Ratio is host ÷ bare.
 | non-2xx responses and socket errors under load | ${bad[host]} | ${bad[bare]} | |
 
 Cold-start runs (ms): host ${launches[host]% }; bare ${launches[bare]% }.
+EOT
+}
+
+# submissions: sustained PUT /api/enrollment/me/application (the host) beside PUT /applications/{n} (bare).
+# Set-up, not measured: a fresh database, a synthetic cycle whose registration is open now (the shipped 2024 cycle
+# as year 2031, calendar shifted) loaded through Enrollment:CycleDirectory, and BENCH_APPLICANTS applicants per app
+# who each hold a submitted application (B01/GP). Measured: BENCH_ROUNDS wrk runs per app, host and bare
+# alternating, every request an edit to another base (benchmarks/submissions.lua), after one uncounted warm-up each.
+bench_submissions() {
+  local year=2031 database="${db}_submissions" name round i
+  local lua="$root/benchmarks/submissions.lua"
+  [[ "$applicants" =~ ^[1-9][0-9]*$ ]] || die "BENCH_APPLICANTS must be a positive integer"
+  [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer"
+  # Base pairs per run: the applicant stands on B01 after set-up and on the previous run's pair afterwards, so with
+  # pairs never used before, every request sent changes the choice (later rounds reuse pairs; the event count shows it).
+  local pairs=("B02 B03" "B05 B06" "B08 B09" "B10 B11")
+  ((rounds < ${#pairs[@]})) || log "submissions: more than $((${#pairs[@]} - 1)) rounds reuse base pairs; check the events per response"
+
+  log "submissions: fresh database $database"
+  sql postgres -c "drop database if exists $database with (force)" -c "create database $database" >/dev/null
+  local -x ConnectionStrings__Postgres; ConnectionStrings__Postgres="$("$root/build/pg.sh" url "$database")"
+  dotnet "$PREPARE_DLL" cycle "$root/src/Modules/Enrollment/Recruitment.Enrollment/ReferenceData" "$work/cycles" "$year" >&2
+  local -x Enrollment__CycleDirectory="$work/cycles"
+  # Set-up signs every applicant in from one address; the limit guards only the sign-in and registration routes.
+  local -x RateLimiting__AuthenticationPermitsPerMinute=1000000
+
+  # Both apps run side by side for the whole benchmark, each idle while the other is measured.
+  local -A pid url
+  for name in host bare; do
+    start_app "$name"
+    wait_ready "$name" "${EPOCHREALTIME/./}"
+    pid[$name]="$app_pid"
+    url[$name]="http://127.0.0.1:${APP_PORT[$name]}"
+    [ "$name" = host ] && { parked_pid="$app_pid"; app_pid=""; }
+  done
+  # Reference data loads once the host has started, which may be just after it first answers /health/ready.
+  local deadline=$((SECONDS + 60))
+  until curl -fsS -o /dev/null "${url[host]}/api/enrollment/cycles/$year" 2>/dev/null; do
+    ((SECONDS < deadline)) || { cat "$work/host.log" >&2; die "the host did not load the synthetic cycle $year from Enrollment:CycleDirectory"; }
+    sleep 0.2
+  done
+
+  local started=$SECONDS
+  log "submissions: preparing $applicants applicants on the host (register, sign in, profile, photo, first application)"
+  dotnet "$PREPARE_DLL" host "${url[host]}" "$applicants" "$year" "$work/tokens.txt" >&2 || die "set-up on the host failed"
+  local setup_host=$((SECONDS - started)); started=$SECONDS
+  log "submissions: preparing $applicants applicants on the bare app"
+  dotnet "$PREPARE_DLL" bare "${url[bare]}" "$applicants" "$year" >&2 || die "set-up on the bare app failed"
+  local setup_bare=$((SECONDS - started))
+  local -A source=([host]="$work/tokens.txt" [bare]="$applicants")
+  local -A events_sql=([host]="select count(*) from enrollment.mt_events" [bare]="select count(*) from bare.events")
+
+  # run NAME PAIR DURATION OUT: one wrk run of the submissions script.
+  run() {
+    # shellcheck disable=SC2086 # $2 is the pair of bases, two arguments
+    wrk -t"$wrk_threads" -c"$wrk_connections" -d"$3" --latency -s "$lua" "${url[$1]}" \
+      -- "$1" "${source[$1]}" "$wrk_threads" "$year" $2 >"$4"
+  }
+  for name in host bare; do
+    log "submissions: warm-up of $name (5 s, uncounted)"
+    run "$name" "${pairs[0]}" 5s /dev/null
+  done
+
+  local -A rps p50 p99 bad requests events app_ms pg_ms
+  local order pair before after cpu_app out load_before load_after
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  for ((round = 1; round <= rounds; round++)); do
+    pair="${pairs[$(((round - 1) % (${#pairs[@]} - 1) + 1))]}"
+    order="host bare"; ((round % 2)) || order="bare host"
+    for name in $order; do
+      out="$work/wrk-submissions-$name-$round.txt"
+      log "submissions: round $round/$rounds, $name (wrk -t$wrk_threads -c$wrk_connections -d$wrk_duration, bases $pair)"
+      before="$(sql "$database" -c "${events_sql[$name]}")"
+      cpu_app="$(cpu_ticks "${pid[$name]}")"
+      postgres_ticks "$work/pg-ticks"
+      run "$name" "$pair" "$wrk_duration" "$out"
+      app_ms[$name]+="$(ms_per "$cpu_app" "$(cpu_ticks "${pid[$name]}")" "$(wrk_requests "$out")") "
+      pg_ms[$name]+="$(ms_per 0 "$(postgres_ticks_since "$work/pg-ticks")" "$(wrk_requests "$out")") "
+      after="$(sql "$database" -c "${events_sql[$name]}")"
+      cat "$out" >&2
+      rps[$name]+="$(wrk_req_per_sec "$out") "
+      p50[$name]+="$(wrk_percentile_ms "$out" 50) "
+      p99[$name]+="$(wrk_percentile_ms "$out" 99) "
+      bad[$name]=$((${bad[$name]:-0} + $(wrk_non2xx "$out")))
+      requests[$name]=$((${requests[$name]:-0} + $(wrk_requests "$out")))
+      events[$name]=$((${events[$name]:-0} + after - before))
+    done
+  done
+  load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+  stop_app
+  stop_pid "$parked_pid"; parked_pid=""
+
+  local -A med
+  mid() { tr ' ' '\n' <<<"$1" | grep . | median_decimal; }
+  for name in host bare; do
+    med[rps_$name]="$(mid "${rps[$name]}")"
+    med[p50_$name]="$(mid "${p50[$name]}")"
+    med[p99_$name]="$(mid "${p99[$name]}")"
+    med[app_$name]="$(mid "${app_ms[$name]}")"
+    med[pg_$name]="$(mid "${pg_ms[$name]}")"
+    med[ok_$name]=$((requests[$name] - bad[$name]))
+  done
+  local per_round=() r host_rounds bare_rounds
+  read -ra host_rounds <<<"${rps[host]}"; read -ra bare_rounds <<<"${rps[bare]}"
+  for ((r = 0; r < rounds; r++)); do per_round+=("$(ratio "${host_rounds[$r]}" "${bare_rounds[$r]}")"); done
+
+  local settings
+  settings="$(sql postgres -c "select string_agg(name || '=' || setting || coalesce(unit, ''), ', ' order by name) from pg_settings
+    where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers')")"
+  cat <<EOT
+## Application submissions
+
+Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, both apps Release and Production on one fresh database
+(PostgreSQL $settings).
+Load: \`wrk -t$wrk_threads -c$wrk_connections -d$wrk_duration --latency -s benchmarks/submissions.lua\` over loopback,
+$rounds rounds per app, host and bare alternating (both apps run side by side, each idle while the other is measured),
+after one uncounted 5 s warm-up each; medians over the rounds. Ratio is host ÷ bare.
+
+What was measured: $applicants applicants per app, each already holding a submitted application, are dealt out to the
+wrk threads and rotated; every request moves the applicant's application to another base (GP at two bases that
+alternate, a pair not used before in the run), so **every measured request is an edit that appends an event** and
+rewrites the snapshot: no unchanged resubmission (a no-op) and no first submission is in the mix. The first
+submissions (which start the streams) happen in the set-up, through the same endpoints, and are not measured.
+
+| metric | ${APP_TITLE[host]} | ${APP_TITLE[bare]} | ratio |
+| --- | ---: | ---: | ---: |
+| submissions throughput (req/s) | ${med[rps_host]} | ${med[rps_bare]} | $(ratio "${med[rps_host]}" "${med[rps_bare]}") |
+| latency p50 (ms) | ${med[p50_host]} | ${med[p50_bare]} | $(ratio "${med[p50_host]}" "${med[p50_bare]}") |
+| latency p99 (ms) | ${med[p99_host]} | ${med[p99_bare]} | $(ratio "${med[p99_host]}" "${med[p99_bare]}") |
+| CPU per request, the app's process (ms) | ${med[app_host]} | ${med[app_bare]} | $(ratio "${med[app_host]}" "${med[app_bare]}") |
+| CPU per request, PostgreSQL (ms) | ${med[pg_host]} | ${med[pg_bare]} | $(ratio "${med[pg_host]}" "${med[pg_bare]}") |
+| non-2xx responses and socket errors, all rounds | ${bad[host]} | ${bad[bare]} | |
+| events appended / 2xx responses, all rounds | ${events[host]} / ${med[ok_host]} | ${events[bare]} / ${med[ok_bare]} | |
+
+Rounds (req/s): host ${rps[host]% }; bare ${rps[bare]% }; ratio per round ${per_round[*]}.
+Load average (1, 5, 15 min) of the machine before the rounds: $load_before; after: $load_after (2 cores; above 2, other work competed).
+Set-up (not measured): ${setup_host} s for the host's $applicants applicants (two password hashes each), ${setup_bare} s for the bare app's.
+Events can slightly exceed responses: requests in flight when wrk stops still commit. CPU is read from \`/proc\` for
+the app's process and the cluster's processes over each run; wrk (and anything else on the machine) is not in it.
+
+Per request, **the host** (\`PUT /api/enrollment/me/application\`, applicant JWT): Kestrel, request logging, JWT
+validation and the applicant policy, JSON binding, \`IMessageBus.InvokeAsync\` to the Wolverine handler with its Marten
+session, then in PostgreSQL: one batched read (the cycle, the applicant with the profile, whether the photo exists, the
+applicant's applications), the window, choice and eligibility rules in memory, \`FetchForWriting\` (stream version and
+snapshot, for the optimistic concurrency check), then one transaction appending \`ApplicationEdited\`
+(\`mt_quick_append_events\`: event row and stream version) and upserting the \`Application\` snapshot (jsonb, the
+unique year + ID number index and two more). No message is published, so nothing is written to the outbox. That is
+four round trips on three pooled connections. **The bare app** (\`PUT /applications/{n}\`, no authentication, no rules):
+on one pooled connection, one transaction that reads applicant \`n\` (profile jsonb), then one statement that upserts
+the snapshot (jsonb, unique year + ID number, two more indexes, version + 1) and inserts the event row; three round trips.
 EOT
 }
 

@@ -14,11 +14,13 @@ internal static class ApplicationAccess
     public static async Task<RecruitmentCycle> Cycle(IQuerySession session, int? year, CancellationToken ct)
     {
         if (year is { } y)
-            return await session.LoadAsync<RecruitmentCycle>(y, ct)
-                   ?? throw DomainException.NotFound("cycle.not_found", $"No recruitment cycle for {y}.");
-        return await session.Query<RecruitmentCycle>().OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct)
-               ?? throw DomainException.NotFound("cycle.not_found", "No recruitment cycle is loaded.");
+            return await session.LoadAsync<RecruitmentCycle>(y, ct) ?? throw CycleNotFound(y);
+        return await session.Query<RecruitmentCycle>().OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct) ?? throw CycleNotFound(null);
     }
+
+    public static DomainException CycleNotFound(int? year) => year is { } y
+        ? DomainException.NotFound("cycle.not_found", $"No recruitment cycle for {y}.")
+        : DomainException.NotFound("cycle.not_found", "No recruitment cycle is loaded.");
 
     /// <summary>The caller's own application in a cycle (the latest cycle when none is named).</summary>
     public static async Task<Application> Own(IQuerySession session, Guid applicantId, int? year, CancellationToken ct)

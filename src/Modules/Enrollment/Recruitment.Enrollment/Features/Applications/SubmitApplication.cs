@@ -48,22 +48,36 @@ public static class SubmitApplicationHandler
     {
         var now = clock.GetUtcNow();
         var request = command.Request;
-        var cycle = await ApplicationAccess.Cycle(session, request.Year, ct);
+        // Everything the rules read, in one round trip: the cycle, the applicant, whether the photo exists (without
+        // reading it) and the applicant's own applications. The checks below run in the same order as ever.
+        var batch = session.CreateBatchQuery();
+        var cycleRead = request.Year is { } year
+            ? batch.Load<RecruitmentCycle>(year)
+            : batch.Query<RecruitmentCycle>().OrderByDescending(c => c.Id).FirstOrDefault();
+        var applicantRead = batch.Load<Applicant>(command.ApplicantId);
+        var photoRead = batch.CheckExists<ApplicantPhoto>(command.ApplicantId);
+        var ownRead = batch.Query<Application>().Where(a => a.ApplicantId == command.ApplicantId).ToList();
+        await batch.Execute(ct);
+
+        var cycle = await cycleRead ?? throw ApplicationAccess.CycleNotFound(request.Year);
         if (!cycle.RegistrationIsOpen(now))
             throw new DomainException("application.window_closed",
                 $"Applications for {cycle.Id} are accepted from {cycle.Calendar.RegistrationOpen:O} until before {cycle.Calendar.RegistrationCloseExclusive:O} (ENR-08, ENR-15).");
 
-        var applicant = await ApplicantProfileEndpoints.Load(session, command.ApplicantId, ct);
+        var applicant = ApplicantProfileEndpoints.Found(await applicantRead);
         var choice = Parse(request);
         var split = choice.SpecialtyCode == Eligibility.Other
             ? await session.LoadAsync<OtherSplit>(OtherSplit.IdFor(cycle.Id, choice.BaseCode), ct)
             : null;
         var flags = Eligibility.Residency(choice, applicant.Profile, cycle, split);
-        if (!await session.Query<ApplicantPhoto>().AnyAsync(p => p.Id == applicant.Id, ct))
+        if (!await photoRead)
             throw new DomainException("application.photo_required", "A recent photo must be uploaded before applying (ENR-11).");
 
-        var existing = await session.Query<Application>()
-            .FirstOrDefaultAsync(a => a.Year == cycle.Id && a.DocumentNumber == applicant.DocumentNumber, ct);
+        // One application per person and cycle (unique year + ID number): the applicant's own application of the cycle,
+        // if any, is that one. Only without it is the ID number looked up, for a registration keyed in by base staff.
+        var existing = (await ownRead).FirstOrDefault(a => a.Year == cycle.Id)
+                       ?? await session.Query<Application>()
+                           .FirstOrDefaultAsync(a => a.Year == cycle.Id && a.DocumentNumber == applicant.DocumentNumber, ct);
         if (existing is null)
         {
             // A concurrent first submission by the same person fails on the unique (year, document) index: ENR-13.

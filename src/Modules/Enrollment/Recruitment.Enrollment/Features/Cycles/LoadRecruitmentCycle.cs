@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Recruitment.BuildingBlocks;
@@ -39,6 +41,11 @@ public static class LoadRecruitmentCycleHandler
     {
         var definition = JsonSerializer.Deserialize<CycleDefinition>(command.DefinitionJson, Json)
                          ?? throw new InvalidDataException("empty cycle definition");
+        // Operators may supply these files (Enrollment:CycleDirectory): a missing section is refused here, not a crash below.
+        if (definition.Calendar is null || definition.Bases is null || definition.Specialties is null || definition.AssistantGp is null
+            || definition.StandardMonths is null || !definition.StandardMonths.TryGetValue("RESIDENCY", out var residencyMonths)
+            || !definition.StandardMonths.TryGetValue("ASSISTANT_GP", out var assistantGpMonths))
+            throw new InvalidDataException("the cycle definition needs calendar, bases, specialties, assistantGp and standardMonths (RESIDENCY, ASSISTANT_GP)");
         var quotas = QuotaTable.Parse(command.QuotaCsv, definition.ResidencyTotal);
 
         var baseCodes = definition.Bases.Select(b => b.Code).ToHashSet();
@@ -60,7 +67,7 @@ public static class LoadRecruitmentCycleHandler
             Specialties = definition.Specialties,
             Quotas = [.. quotas],
             AssistantGp = definition.AssistantGp,
-            StandardMonths = new StandardDurations(definition.StandardMonths["RESIDENCY"], definition.StandardMonths["ASSISTANT_GP"]),
+            StandardMonths = new StandardDurations(residencyMonths, assistantGpMonths),
             Eligibility = definition.Eligibility ?? throw new InvalidDataException("the cycle definition has no eligibility settings"),
             LoadedAt = now,
         };
@@ -68,29 +75,60 @@ public static class LoadRecruitmentCycleHandler
 }
 
 /// <summary>
-/// Loads the cycles shipped in ReferenceData/ once the host (and Wolverine) has started. A cycle
-/// whose quota table does not reconcile is refused and logged; the others still load.
+/// Loads the cycles shipped in ReferenceData/ once the host (and Wolverine) has started, then those in the
+/// optional <c>Enrollment:CycleDirectory</c>: every <c>recruitment-&lt;year&gt;.json</c> there with its
+/// <c>quota-&lt;year&gt;.csv</c>, through the same command, so operators can load next year's cycle without a
+/// release (a year found there replaces the shipped one). A cycle whose files are unreadable or do not
+/// reconcile is refused and logged; the others still load and the host keeps running.
 /// </summary>
-internal sealed class ReferenceDataLoader(IServiceScopeFactory scopes, ILogger<ReferenceDataLoader> logger) : AfterStartTask
+internal sealed class ReferenceDataLoader(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ReferenceDataLoader> logger)
+    : AfterStartTask
 {
+    public const string CycleDirectorySetting = "Enrollment:CycleDirectory";
+
     public static readonly int[] ShippedYears = [2024];
 
     public static LoadRecruitmentCycle ReadShipped(int year) =>
         new(ReadReferenceData<ReferenceDataLoader>($"recruitment-{year}.json"), ReadReferenceData<ReferenceDataLoader>($"quota-{year}.csv"));
 
+    /// <summary>The cycle of <paramref name="year"/> in an operator's directory: the same two files as shipped.</summary>
+    public static LoadRecruitmentCycle ReadFromDirectory(string directory, int year)
+    {
+        var quota = Path.Combine(directory, $"quota-{year}.csv");
+        if (!File.Exists(quota)) throw new InvalidDataException($"{quota} is missing");
+        return new(File.ReadAllText(Path.Combine(directory, $"recruitment-{year}.json")), File.ReadAllText(quota));
+    }
+
     public override async Task StartedAsync(CancellationToken cancellationToken)
     {
+        var sources = ShippedYears.ToDictionary(y => y, y => (Source: "shipped reference data", Read: (Func<LoadRecruitmentCycle>)(() => ReadShipped(y))));
+        if (configuration[CycleDirectorySetting] is { Length: > 0 } directory)
+        {
+            if (!Directory.Exists(directory))
+                logger.LogError("{Setting} {Directory} does not exist; no cycle loaded from it", CycleDirectorySetting, directory);
+            else
+                foreach (var file in Directory.EnumerateFiles(directory, "recruitment-*.json").Order(StringComparer.Ordinal))
+                {
+                    if (!int.TryParse(Path.GetFileNameWithoutExtension(file)["recruitment-".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+                        continue;
+                    sources[year] = (file, () => ReadFromDirectory(directory, year));
+                }
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        foreach (var year in ShippedYears)
+        foreach (var (year, (source, read)) in sources.OrderBy(s => s.Key))
         {
             try
             {
-                await bus.InvokeAsync(ReadShipped(year), cancellationToken);
+                var command = read();
+                if (LoadRecruitmentCycleHandler.Parse(command, DateTimeOffset.UnixEpoch).Id != year)
+                    throw new InvalidDataException($"the file names {year} but the definition says another year");
+                await bus.InvokeAsync(command, cancellationToken);
             }
-            catch (Exception e) when (e is QuotaTableException or InvalidDataException or JsonException)
+            catch (Exception e) when (e is QuotaTableException or InvalidDataException or JsonException or IOException or UnauthorizedAccessException)
             {
-                logger.LogError("Recruitment cycle {Year} refused: {Reason}", year, e.Message);
+                logger.LogError("Recruitment cycle {Year} from {Source} refused: {Reason}", year, source, e.Message);
             }
         }
     }

@@ -48,8 +48,10 @@ internal sealed class ApplicantProfileEndpoints : ICarterModule
     }
 
     internal static async Task<Applicant> Load(IQuerySession session, Guid accountId, CancellationToken ct) =>
-        await session.LoadAsync<Applicant>(accountId, ct)
-        ?? throw DomainException.NotFound("applicant.not_found", "This account has no recruitment applicant record.");
+        Found(await session.LoadAsync<Applicant>(accountId, ct));
+
+    internal static Applicant Found(Applicant? applicant) =>
+        applicant ?? throw DomainException.NotFound("applicant.not_found", "This account has no recruitment applicant record.");
 
     /// <summary>ENR-15: once a cycle's registration has closed, its applicants' data (profile and photo) is frozen; staff correct it on site.</summary>
     internal static async Task EnsureEditable(IQuerySession session, Guid applicantId, DateTimeOffset now, CancellationToken ct)
