@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Recruitment.Enrollment.Contracts;
+using Recruitment.Enrollment.Features.Cycles;
 using Recruitment.Examination.Domain;
 using Recruitment.Testing;
 using Shouldly;
@@ -80,6 +81,25 @@ public sealed class ScoreImportTests(RecruitmentApp app)
         await (await job.ImportAsync()).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "import.empty");
         await (await job.PostAsync("/api/examination/score-imports", new StringContent("x", System.Text.Encoding.UTF8, "text/plain")))
             .ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "import.unsupported_media_type");
+    }
+
+    [Fact]
+    public async Task A_cycle_without_its_own_examination_file_gets_the_default_60_40_rules()
+    {
+        var assembly = typeof(LoadRecruitmentCycle).Assembly;
+        string Read(string name)
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream($"Recruitment.Enrollment.ReferenceData.{name}")!);
+            return reader.ReadToEnd();
+        }
+        await app.Service<Wolverine.IMessageBus>().InvokeAsync(new LoadRecruitmentCycle(
+            Read("recruitment-2024.json").Replace("\"year\": 2024", "\"year\": 2031", StringComparison.Ordinal), Read("quota-2024.csv")));
+        await HttpAssertions.EventuallyAsync(async () =>
+        {
+            await using var session = app.Service<IExaminationStore>().QuerySession();
+            return await session.LoadAsync<ExamSettings>(2031) is { Version: "default" } settings
+                   && settings.Scoring[Track.RESIDENCY] == new ScoringRules(100, 100, 100, 60, 40, null);
+        }, "default scoring rules for the 2031 cycle");
     }
 
     [Fact]
