@@ -45,6 +45,8 @@ internal sealed record FreeStudentRecord(string Name, string IdNumber, string Di
 internal sealed class Application
 {
     public Guid Id { get; set; }
+    /// <summary>The stream version this snapshot reflects (set by Marten); an append expecting it fails if another writer came first.</summary>
+    public long Version { get; set; }
     public int Year { get; set; }
     public Track Track { get; set; }
     /// <summary>The applicant's account; null for an assistant-GP registrant keyed in by base staff.</summary>

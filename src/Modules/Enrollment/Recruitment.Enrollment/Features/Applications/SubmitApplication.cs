@@ -90,8 +90,9 @@ public static class SubmitApplicationHandler
         if (existing.Track != Contracts.Track.RESIDENCY || existing.ApplicantId != applicant.Id)
             throw DomainException.Conflict("application.duplicate",
                 "This ID number already holds an assistant-GP registration in this cycle; one application per person (ENR-13).");
-        var stream = await session.Events.FetchForWriting<Application>(existing.Id, ct);
-        var current = stream.Aggregate!;
+        // The snapshot read above is current (inline projection): append against its version instead of reading the
+        // stream again; a concurrent writer makes the append fail with a conflict rather than be overwritten.
+        var current = existing;
         IApplicationEvent change = current.Status switch
         {
             ApplicationStatus.WITHDRAWN => new ApplicationSubmitted(cycle.Id, applicant.Id, applicant.DocumentNumber, applicant.Name,
@@ -102,7 +103,7 @@ public static class SubmitApplicationHandler
         };
         if (change is ApplicationEdited && current.Choice == choice && SameProfile(current.Profile, applicant.Profile))
             return new ApplicationResult(current.Id, current.Status.ToString());
-        stream.AppendOne(change);
+        session.Events.Append(current.Id, current.Version + 1, change);
         return new ApplicationResult(current.Id, nameof(ApplicationStatus.PENDING_REVIEW));
     }
 
