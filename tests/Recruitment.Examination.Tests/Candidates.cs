@@ -24,15 +24,6 @@ internal static class Candidates
         return (id, idNumber);
     }
 
-    public static async Task<HttpClient> JobAsync(RecruitmentApp app)
-    {
-        using var @operator = await app.SignedInAsync("t-operator");
-        var key = await (await @operator.PostAsJsonAsync("/api/auth/api-keys", new { name = "score job " + Guid.NewGuid() })).JsonAsync();
-        var client = app.Anonymous();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key.GetProperty("key").GetString());
-        return client;
-    }
-
     public static object Row(string idNumber, string baseCode = "B01", object? theory = null, object? interview = null, string result = "PASS",
         string track = "RESIDENCY", object? skill = null, string[]? absent = null, string? examDate = null) => new
     {
@@ -45,19 +36,6 @@ internal static class Candidates
 
     public static Task<HttpResponseMessage> ImportCsvAsync(this HttpClient job, string csv) =>
         job.PostAsync("/api/examination/score-imports", new StringContent(csv, Encoding.UTF8, "text/csv"));
-
-    /// <summary>Waits until the batch is processed; returns the batch with all its row results.</summary>
-    public static async Task<JsonElement> CompletedAsync(this HttpClient job, HttpResponseMessage accepted)
-    {
-        var batchId = (await accepted.JsonAsync()).GetProperty("batchId").GetGuid();
-        JsonElement batch = default;
-        await HttpAssertions.EventuallyAsync(async () =>
-        {
-            batch = await (await job.GetAsync($"/api/examination/score-imports/{batchId}?pageSize=100")).JsonAsync();
-            return batch.GetProperty("status").GetString() == "COMPLETED";
-        }, $"score import {batchId} to complete");
-        return batch;
-    }
 
     public static IEnumerable<(int Row, string Status, string? Reason, bool Late)> Results(this JsonElement batch) =>
         batch.GetProperty("rows").GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("rowNumber").GetInt32(),

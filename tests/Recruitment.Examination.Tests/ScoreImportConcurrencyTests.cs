@@ -28,7 +28,7 @@ public sealed class ScoreImportConcurrencyTests(RecruitmentApp app)
     {
         app.Clock.Set(2024, 7, 20);
         var candidates = await RosterManyAsync(CandidateCount);
-        using var job = await JobAsync(app);
+        using var job = await app.JobAsync();
 
         var posted = await Task.WhenAll(Enumerable.Range(0, Batches).Select(async k =>
         {

@@ -22,7 +22,7 @@ public sealed class ScoreImportTests(RecruitmentApp app)
         var (first, firstId) = await RosteredAsync(app);
         var (_, secondId) = await RosteredAsync(app);
         var (_, b02Id) = await RosteredAsync(app, "B02");
-        using var job = await JobAsync(app);
+        using var job = await app.JobAsync();
         var batch = await job.CompletedAsync(await job.ImportAsync(
             Row(firstId, theory: 80.5m, interview: 70),
             Row(TestIds.NewResidentId()),                       // not on any roster
@@ -51,7 +51,7 @@ public sealed class ScoreImportTests(RecruitmentApp app)
     {
         app.Clock.Set(2024, 7, 20);
         var (id, idNumber) = await RosteredAsync(app);
-        using var job = await JobAsync(app);
+        using var job = await app.JobAsync();
         (await job.CompletedAsync(await job.ImportAsync(Row(idNumber, theory: 80)))).Results().Single().Status.ShouldBe("ACCEPTED");
         (await job.CompletedAsync(await job.ImportAsync(Row(idNumber, theory: 80)))).Results().Single().Status.ShouldBe("UNCHANGED");
         (await job.CompletedAsync(await job.ImportAsync(Row(idNumber, theory: 85)))).Results().Single().Status.ShouldBe("ACCEPTED");
@@ -68,7 +68,7 @@ public sealed class ScoreImportTests(RecruitmentApp app)
     {
         app.Clock.Set(2024, 7, 20);
         var (id, idNumber) = await RosteredAsync(app);
-        using var job = await JobAsync(app);
+        using var job = await app.JobAsync();
         var csv = $"cycleYear,track,baseCode,idNumber,theoryScore,skillScore,interviewScore,assessmentResult,absentComponents\n" +
                   $"2024,RESIDENCY,B01,{idNumber},90,,80,PASS,\n";
         (await job.CompletedAsync(await job.ImportCsvAsync(csv))).Results().Single().Status.ShouldBe("ACCEPTED");
@@ -105,7 +105,7 @@ public sealed class ScoreImportTests(RecruitmentApp app)
     [Fact]
     public async Task A_body_over_32_MB_is_refused_before_anything_is_stored()
     {
-        using var job = await JobAsync(app);
+        using var job = await app.JobAsync();
         var big = new string(' ', 33 * 1024 * 1024);
         await (await job.PostAsync("/api/examination/score-imports", new StringContent(big, System.Text.Encoding.UTF8, "application/json")))
             .ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
@@ -115,7 +115,7 @@ public sealed class ScoreImportTests(RecruitmentApp app)
     public async Task Imports_close_after_16_August_unless_the_center_extends_the_base_EXAM_11()
     {
         var (id, idNumber) = await RosteredAsync(app, "B02");
-        using var job = await JobAsync(app);
+        using var job = await app.JobAsync();
         app.Clock.Set(2024, 8, 16, 23, 59, 59);
         (await job.CompletedAsync(await job.ImportAsync(Row(idNumber, "B02", theory: 70)))).Results().Single().Status.ShouldBe("ACCEPTED");
 
@@ -138,7 +138,7 @@ public sealed class ScoreImportTests(RecruitmentApp app)
         using var center = await app.SignedInAsync("t-center");
         (await center.PostAsJsonAsync("/api/examination/score-imports", new { rows = new[] { new { } } })).StatusCode
             .ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
-        using var job = await JobAsync(app);
+        using var job = await app.JobAsync();
         (await job.GetAsync("/api/enrollment/bases/B01/applications")).StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
         using var anonymous = app.Anonymous();
         (await anonymous.PostAsJsonAsync("/api/examination/score-imports", new { rows = Array.Empty<object>() })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -149,10 +149,10 @@ public sealed class ScoreImportTests(RecruitmentApp app)
     {
         app.Clock.Set(2024, 7, 20);
         var (_, idNumber) = await RosteredAsync(app);
-        using var job = await JobAsync(app);
+        using var job = await app.JobAsync();
         var accepted = await job.ImportAsync(Row(idNumber));
         var batchId = (await accepted.JsonAsync()).GetProperty("batchId").GetGuid();
-        using var other = await JobAsync(app);
+        using var other = await app.JobAsync();
         await (await other.GetAsync($"/api/examination/score-imports/{batchId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "import.not_found");
         using var center = await app.SignedInAsync("t-center");
         await (await center.GetAsync($"/api/examination/score-imports/{batchId}")).ShouldBeSuccessAsync();
@@ -163,7 +163,7 @@ public sealed class ScoreImportTests(RecruitmentApp app)
     {
         app.Clock.Set(2024, 7, 25);
         var (id, idNumber) = await RosteredAsync(app, "B07", Track.ASSISTANT_GP);
-        using var job = await JobAsync(app);
+        using var job = await app.JobAsync();
         await job.CompletedAsync(await job.ImportAsync(Row(idNumber, "B07", track: "ASSISTANT_GP")));
         using var b07 = await app.SignedInAsync("t-b07");
         var finalized = await (await b07.PostAsJsonAsync("/api/examination/bases/B07/finalize", new { year = 2024, track = "ASSISTANT_GP" })).JsonAsync();

@@ -54,7 +54,7 @@ public sealed class AdmissionCycleTests(RecruitmentApp app)
 
         // 25 July: one import for everybody (about 8% fail, 3% absent), then every base finalises.
         app.Clock.Set(2024, 7, 25, 10);
-        using var job = await JobAsync();
+        using var job = await app.JobAsync();
         var rows = seeded.Select(s =>
         {
             var roll = random.Next(100);
@@ -66,7 +66,7 @@ public sealed class AdmissionCycleTests(RecruitmentApp app)
                 assessmentResult = result, absentComponents = result == "ABSENT" ? new[] { "WRITTEN" } : null,
             };
         }).ToList();
-        var batch = await CompletedAsync(job, await job.PostAsJsonAsync("/api/examination/score-imports", new { sourceSystem = "province", rows }));
+        var batch = await job.CompletedAsync(await job.PostAsJsonAsync("/api/examination/score-imports", new { sourceSystem = "province", rows }));
         batch.GetProperty("accepted").GetInt32().ShouldBe(seeded.Count);
         using (var center = await app.SignedInAsync("t-center"))
         {
@@ -218,24 +218,4 @@ public sealed class AdmissionCycleTests(RecruitmentApp app)
         return await session.Query<Application>().Where(a => a.Year == 2024).ToListAsync();
     }
 
-    private async Task<HttpClient> JobAsync()
-    {
-        using var @operator = await app.SignedInAsync("t-operator");
-        var key = await (await @operator.PostAsJsonAsync("/api/auth/api-keys", new { name = "cycle job" })).JsonAsync();
-        var client = app.Anonymous();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key.GetProperty("key").GetString());
-        return client;
-    }
-
-    private static async Task<JsonElement> CompletedAsync(HttpClient job, HttpResponseMessage accepted)
-    {
-        var location = accepted.Headers.Location!.ToString();
-        JsonElement batch = default;
-        await HttpAssertions.EventuallyAsync(async () =>
-        {
-            batch = await (await job.GetAsync(location)).JsonAsync();
-            return batch.GetProperty("status").GetString() == "COMPLETED";
-        }, "the score import to complete", 60);
-        return batch;
-    }
 }

@@ -114,7 +114,7 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
 
         // 25 July: the integration job imports both results; the bases finalise; Enrollment records them.
         app.Clock.Set(2024, 7, 25, 16);
-        using var job = await IntegrationJobAsync();
+        using var job = await app.JobAsync();
         var batch = new
         {
             sourceSystem = "province-exam-system",
@@ -125,9 +125,9 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
                       assessmentResult = "ABSENT", absentComponents = new[] { "INTERVIEW" } },
             },
         };
-        var first = await CompletedBatchAsync(job, await job.PostAsJsonAsync("/api/examination/score-imports", batch));
+        var first = await job.CompletedAsync(await job.PostAsJsonAsync("/api/examination/score-imports", batch));
         first.GetProperty("accepted").GetInt32().ShouldBe(2);
-        var again = await CompletedBatchAsync(job, await job.PostAsJsonAsync("/api/examination/score-imports", batch));
+        var again = await job.CompletedAsync(await job.PostAsJsonAsync("/api/examination/score-imports", batch));
         again.GetProperty("unchanged").GetInt32().ShouldBe(2, "the same batch re-sent changes nothing");
 
         using (var b01 = await app.SignedInAsync("t-b01"))
@@ -198,28 +198,6 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
                 new { reason = "diploma found to be forged" })).ShouldBeSuccessAsync();
         await RosterEntryAsync(applicationId, e => e.Status == RosterStatus.WITHDRAWN);
         (await RosterEntryAsync(registrationId, e => e.Status == RosterStatus.CANCELLED)).RemovalReason.ShouldBe("diploma found to be forged");
-    }
-
-    private async Task<HttpClient> IntegrationJobAsync()
-    {
-        using var @operator = await app.SignedInAsync("t-operator");
-        var key = await (await @operator.PostAsJsonAsync("/api/auth/api-keys", new { name = "exam results job" })).JsonAsync();
-        var client = app.Anonymous();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key.GetProperty("key").GetString());
-        return client;
-    }
-
-    private static async Task<System.Text.Json.JsonElement> CompletedBatchAsync(HttpClient job, HttpResponseMessage accepted)
-    {
-        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
-        var location = accepted.Headers.Location!.ToString();
-        System.Text.Json.JsonElement batch = default;
-        await HttpAssertions.EventuallyAsync(async () =>
-        {
-            batch = await (await job.GetAsync(location)).JsonAsync();
-            return batch.GetProperty("status").GetString() == "COMPLETED";
-        }, "the score import to complete");
-        return batch;
     }
 
     private async Task<RosterEntry> RosterEntryAsync(Guid candidateId, Func<RosterEntry, bool> condition)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Carter;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,11 +41,7 @@ internal sealed class ProposeAdmissionEndpoints : ICarterModule
         DateTimeOffset now, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        var stream = await session.Events.FetchForWriting<Application>(applicationId, ct);
-        var a = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No application {applicationId}.");
-        user.EnsureActsForBase(a.BaseCode);
-        var cycle = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!;
-        EnsureOpen(user, cycle, now);
+        var (stream, a, cycle) = await OpenAsync(session, applicationId, user, now, ct);
         if (a.Status == ApplicationStatus.PROPOSED) throw DomainException.Conflict("proposal.already_proposed", "The candidate is already proposed.");
         if (a.Status is not (ApplicationStatus.EXAMINED or ApplicationStatus.NOT_PROPOSED) || !a.IsPassing)
             throw new DomainException("proposal.not_passing", $"Only examined candidates who passed may be proposed (ENR-44, EXAM-13); this one is {a.Status}.");
@@ -75,11 +72,7 @@ internal sealed class ProposeAdmissionEndpoints : ICarterModule
         CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        var stream = await session.Events.FetchForWriting<Application>(applicationId, ct);
-        var a = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No application {applicationId}.");
-        user.EnsureActsForBase(a.BaseCode);
-        var cycle = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!;
-        EnsureOpen(user, cycle, now);
+        var (stream, a, cycle) = await OpenAsync(session, applicationId, user, now, ct);
         if (a.Status != ApplicationStatus.PROPOSED) throw ApplicationAccess.WrongStatus(a, "withdraw the proposal of", ApplicationStatus.PROPOSED);
         var cellId = a.Proposal!.CellId;
         var ledger = await CellLedgers.ReleaseAsync(session, a, ct);
@@ -88,11 +81,20 @@ internal sealed class ProposeAdmissionEndpoints : ICarterModule
         return new ProposalResult(a.Id, nameof(ApplicationStatus.EXAMINED), cellId, 0, ledger?.Vacancies ?? 0);
     }
 
-    /// <summary>ENR-50: the base proposes until the lock; afterwards only the center or the PHC, with audit (the event names them).</summary>
-    private static void EnsureOpen(ClaimsPrincipal user, RecruitmentCycle cycle, DateTimeOffset now)
+    /// <summary>
+    /// The application for a proposal change, by staff who act for its base; ENR-50: the base changes proposals
+    /// until the lock, afterwards only the center or the PHC, with audit (the event names them).
+    /// </summary>
+    private static async Task<(IEventStream<Application>, Application, RecruitmentCycle)> OpenAsync(IDocumentSession session, Guid applicationId,
+        ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
     {
+        var stream = await session.Events.FetchForWriting<Application>(applicationId, ct);
+        var a = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No application {applicationId}.");
+        user.EnsureActsForBase(a.BaseCode);
+        var cycle = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!;
         if (now > cycle.Calendar.ProposedAdmissionLock && user.IsInRole(Roles.BaseAdmin))
             throw new DomainException("proposal.locked", $"Proposals locked at {cycle.Calendar.ProposedAdmissionLock:O}; only the center or the PHC may change them (ENR-50).");
+        return (stream, a, cycle);
     }
 
     /// <summary>ENR-47 with EXM-09: standard months, or the reduced months of a requester; the center's determination overrides.</summary>
