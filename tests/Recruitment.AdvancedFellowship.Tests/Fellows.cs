@@ -128,6 +128,59 @@ internal static class Fellows
     public static object AllReportingDocuments(PostType postType) =>
         new { items = ReportingChecklist.For(postType).Select(i => new { code = i.Code, received = true, @sealed = true }).ToList() };
 
+    public const string Api = "/api/advanced-fellowship";
+
+    /// <summary>Submitted, proposed, noticed, materials ticked, reported on the cycle's default reporting day (07-01); the clock is left there.</summary>
+    public static async Task<(Guid Id, string IdNumber)> ReportedAsync(RecruitmentApp app, FellowshipCycle cycle, FellowshipForm form)
+    {
+        app.Clock.Set(cycle.Id, 5, 15);
+        var (id, client, idNumber) = await SubmittedAsync(app, form, cycle.Id, cycle);
+        client.Dispose();
+        using (var admin = await app.SignedInAsync(Admin))
+        {
+            await admin.ProposeAsync(id);
+            await (await admin.PostJsonAsync($"{Api}/applications/{id}/notice", new { })).ShouldBeSuccessAsync();
+            await (await admin.PutJsonAsync($"{Api}/applications/{id}/reporting-documents", AllReportingDocuments(form.PostType!.Value))).ShouldBeSuccessAsync();
+        }
+        app.Clock.Set(cycle.Id, 7, 1);
+        using var desk = await app.SignedInAsync(Admin);
+        (await (await desk.PostJsonAsync($"{Api}/applications/{id}/reporting", new { })).JsonAsync()).GetProperty("status").GetString().ShouldBe("REPORTED");
+        return (id, idNumber);
+    }
+
+    public static async Task<Guid> EvaluateAsync(this HttpClient admin, Guid fellowId, string summary = "solid clinical base; ready for the partner site") =>
+        (await (await admin.PostJsonAsync($"{Api}/fellows/{fellowId}/performance-evaluations", new { evaluator = "科教部 何老师", summary })).JsonAsync())
+        .GetProperty("evaluationId").GetGuid();
+
+    /// <summary>Guilin for the first half, the Second Xiangya Hospital for the second, from the reporting day.</summary>
+    public static object TwoSitePlan(int year, Guid evaluation, int months = 12)
+    {
+        var start = new DateOnly(year, 7, 1);
+        var middle = start.AddMonths(months / 2);
+        return new
+        {
+            blocks = new[]
+            {
+                new { site = "GUILIN", start, end = middle.AddDays(-1), evaluationId = evaluation },
+                new { site = "XIANGYA2", start = middle, end = start.AddMonths(months).AddDays(-1), evaluationId = evaluation },
+            },
+        };
+    }
+
+    public static object Mentor(string staffNo, string title = "CHIEF") => new { staffNo, name = "主任医师 " + staffNo, title, department = "Cardiology" };
+
+    /// <summary>A reported fellow with a mentor (a fresh staff number) and a two-site plan: IN_TRAINING.</summary>
+    public static async Task<(Guid Id, string IdNumber)> InTrainingAsync(RecruitmentApp app, FellowshipCycle cycle, FellowshipForm form)
+    {
+        var (id, idNumber) = await ReportedAsync(app, cycle, form);
+        using var admin = await app.SignedInAsync(Admin);
+        await (await admin.PutJsonAsync($"{Api}/fellows/{id}/mentor", Mentor($"M{Guid.NewGuid():N}"[..10]))).ShouldBeSuccessAsync();
+        var evaluation = await admin.EvaluateAsync(id);
+        var plan = await (await admin.PutJsonAsync($"{Api}/fellows/{id}/site-rotation", TwoSitePlan(cycle.Id, evaluation, form.DurationMonths!.Value))).JsonAsync();
+        plan.GetProperty("status").GetString().ShouldBe("IN_TRAINING");
+        return (id, idNumber);
+    }
+
     public static object Panel(params (string Name, string Department)[] extra) =>
         new[] { ("刘主任", "HR"), ("陈主任", "MEDICAL_AFFAIRS"), ("黄主任", "SCI_ED") }.Concat(extra)
             .Select(m => new { name = m.Item1, department = m.Item2 }).ToList();

@@ -59,7 +59,7 @@ internal sealed class FellowshipCycle
 
 internal sealed record IntakeBand(int Min, int Max);
 
-public enum DepartmentCategory { CLINICAL, MEDTECH }
+internal enum DepartmentCategory { CLINICAL, MEDTECH }
 
 public enum PostType { PHYSICIAN, TECHNICIAN }
 

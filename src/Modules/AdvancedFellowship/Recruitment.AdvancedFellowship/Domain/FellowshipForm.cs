@@ -24,7 +24,7 @@ public enum PracticeScope
 }
 
 /// <summary>Uploads that go with an application (FEL-11): the FORM-08 photo, identity, education, title, certificates.</summary>
-public enum DocumentKind
+internal enum DocumentKind
 {
     PHOTO, ID_CARD, DIPLOMA, DEGREE, TITLE_CERTIFICATE, RESIDENCY_CERTIFICATE, PHYSICIAN_QUALIFICATION, PRACTISING_CERTIFICATE,
     ECMO_TRAINING, ENDOSCOPY_QUALIFICATION, REHABILITATION_QUALIFICATION, ANESTHESIA_TRAINING,
