@@ -1,7 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Recruitment.AdvancedFellowship.Domain;
+using Recruitment.AdvancedFellowship.Features.Applications;
+using Recruitment.AdvancedFellowship.Features.Review;
+using Recruitment.BuildingBlocks;
+using Wolverine;
 using Recruitment.Testing;
 using Shouldly;
 using Xunit;
@@ -46,6 +52,38 @@ public sealed class SelectionTests(FellowshipApp app)
         var (_, late) = await RegisterAsync(app, new DateOnly(cycle.Id - 30, 1, 1));
         await late.UploadAsync(RequiredFor(Physician(2, day), cycle));
         await (await late.ApplyAsync(Physician(2, day), cycle.Id)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "quota.exhausted");
+    }
+
+    [Fact]
+    public async Task Without_any_retry_the_row_stream_alone_refuses_a_second_concurrent_place_FEL_10()
+    {
+        var cycle = await Cycles.CreateAsync(app, Cycles.OnlyRow(3, 1));
+        var day = Cycles.Day(cycle.Id, 5, 15);
+        var applicants = new List<Guid>();
+        for (var i = 0; i < 8; i++) applicants.Add((await SubmittedAsync(app, Physician(3, day), cycle.Id, cycle)).Id);
+
+        // Straight to the handler, in parallel, with no retry: whatever interleaving happens, at most one place is taken.
+        var outcomes = await Task.WhenAll(applicants.Select(async id =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            try
+            {
+                await bus.InvokeAsync<FellowshipResult>(new ReviewFellowshipApplication(id, "fellowship-admin:test",
+                    new FellowshipReviewRequest("PROPOSE", null, true, null, null)));
+                return "PROPOSED";
+            }
+            catch (Exception e) when (e is DomainException { Code: "quota.exhausted" } || ConcurrentWriters.IsWriteConflict(e))
+            {
+                return e is DomainException ? "quota.exhausted" : "conflict";
+            }
+        }));
+        outcomes.Count(o => o == "PROPOSED").ShouldBe(1, string.Join(",", outcomes));
+
+        await using var session = app.Service<IAdvancedFellowshipStore>().QuerySession();
+        var quota = await session.LoadAsync<PositionQuota>(PositionQuota.IdFor(cycle.Id, 3));
+        quota!.Holders.Count.ShouldBe(1);
+        (await session.Query<Fellowship>().CountAsync(f => f.Year == cycle.Id && f.Status == FellowshipStatus.PROPOSED)).ShouldBe(1);
     }
 
     [Fact]

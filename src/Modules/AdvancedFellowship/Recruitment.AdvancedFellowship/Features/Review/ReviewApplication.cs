@@ -100,12 +100,13 @@ public static class ReviewFellowshipApplicationHandler
                         "Verify the row's specialty requirements against the uploads and tick specialtyRequirementsVerified (FEL-09).");
                 var position = cycle.Find(f.PositionNo!.Value)
                                ?? throw DomainException.Conflict("application.unknown_position", $"Row {f.PositionNo} is no longer in the {cycle.Id} table.");
+                // HARD first: the row's quota; then the SOFT intake band of the year.
+                var place = await Quotas.TakeAsync(session, position, f, command.Actor, now, ct);
                 var held = await Quotas.HeldInYearAsync(session, f.Year, ct);
                 var bandReason = r.IntakeBandReason?.Trim();
                 if (held + 1 > cycle.IntakeBand.Max && string.IsNullOrEmpty(bandReason))
                     throw new DomainException("review.intake_band_exceeded",
                         $"This would admit {held + 1} fellows in {f.Year}, above the intake band {cycle.IntakeBand.Min}-{cycle.IntakeBand.Max}; give intakeBandReason to override (FEL-10, SOFT).");
-                var place = await Quotas.TakeAsync(session, position, f, command.Actor, now, ct);
                 if (f.Status == FellowshipStatus.SUBMITTED) stream.AppendOne(new ReviewStarted(command.Actor, now));
                 stream.AppendOne(new ApplicationProposed(r.Reason?.Trim(), held + 1 > cycle.IntakeBand.Max ? bandReason : null, place, command.Actor, now));
                 return new FellowshipResult(f.Id, nameof(FellowshipStatus.PROPOSED));
