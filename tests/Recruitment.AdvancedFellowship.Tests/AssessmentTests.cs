@@ -74,4 +74,29 @@ public sealed class AssessmentTests(FellowshipApp app)
         (await (await admin.PostJsonAsync($"{Api}/fellows/{id}/certificate", new { })).JsonAsync()).GetProperty("certificateNumber").GetString()
             .ShouldBe($"GLYY-FEL-CERT-{cycle.Id}-1001");
     }
+
+    [Fact]
+    public async Task A_programme_longer_than_a_year_has_annual_assessments_before_the_final_one_FEL_23()
+    {
+        var cycle = await Cycles.CreateAsync(app, p => p.No == 1 ? p with { DurationMonths = new Dictionary<Domain.PostType, int> { [Domain.PostType.PHYSICIAN] = 24 } } : p);
+        var (id, _) = await InTrainingAsync(app, cycle, Physician(1, Cycles.Day(cycle.Id, 5, 15), months: 24));
+        var y = cycle.Id;
+        app.Clock.Set(y + 1, 7, 10);
+        using (var admin = await app.SignedInAsync(Admin))
+        {
+            var annual = await (await admin.PostJsonAsync($"{Api}/fellows/{id}/assessments", new { kind = "ANNUAL", grade = "QUALIFIED", summary = "year 1 plan met", panel = Panel() })).JsonAsync();
+            annual.GetProperty("isFinal").GetBoolean().ShouldBeFalse();
+            annual.GetProperty("status").GetString().ShouldBe("IN_TRAINING");
+            await (await admin.PostJsonAsync($"{Api}/fellows/{id}/assessments", new { kind = "FINAL", grade = "QUALIFIED", summary = "x", panel = Panel() }))
+                .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "assessment.too_early");
+        }
+        app.Clock.Set(y + 2, 6, 15);
+        using var later = await app.SignedInAsync(Admin);
+        (await (await later.PostJsonAsync($"{Api}/fellows/{id}/assessments", new { kind = "FINAL", grade = "EXCELLENT", summary = "two-year plan met", panel = Panel() })).JsonAsync())
+            .GetProperty("status").GetString().ShouldBe("ASSESSED");
+        await (await later.PostJsonAsync($"{Api}/fellows/{id}/certificate", new { })).ShouldBeSuccessAsync();
+        var certificate = await (await later.GetAsync($"{Api}/fellows/{id}/certificate")).JsonAsync();
+        certificate.GetProperty("end").GetString().ShouldBe($"{y + 2}-06-30");
+        certificate.GetProperty("durationMonths").GetInt32().ShouldBe(24);
+    }
 }

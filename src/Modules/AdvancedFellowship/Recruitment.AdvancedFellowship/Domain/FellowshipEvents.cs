@@ -77,9 +77,3 @@ internal sealed record PlacesMoved(int Year, int PositionNo, int Delta, int Coun
 internal sealed record MentorTookFellow(string StaffNo, Guid FellowId, string Actor, DateTimeOffset At);
 
 internal sealed record MentorReleasedFellow(string StaffNo, Guid FellowId, string Reason, string Actor, DateTimeOffset At);
-
-internal static class SystemActor
-{
-    /// <summary>Changes that follow from another decision rather than from a person's own command.</summary>
-    public const string Rules = "system:rules";
-}

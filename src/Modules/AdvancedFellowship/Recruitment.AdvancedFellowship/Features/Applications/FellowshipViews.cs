@@ -8,8 +8,9 @@ internal sealed record TimelineEntry(DateTimeOffset At, string Event, string Sta
 
 internal sealed record PositionChoice(int? PositionNo, string? DepartmentCode, string? Department, string? PostType, int? DurationMonths);
 
+/// <summary>A fellow's training; <see cref="PaidBy"/> is the sending unit, which pays salary and costs (FEL-26: the system computes no pay).</summary>
 internal sealed record TrainingView(
-    DateOnly? ReportedOn, DateOnly? TrainingStart, DateOnly? TrainingEnd, MentorAssignment? Mentor, IReadOnlyList<PerformanceEvaluation> Evaluations,
+    string? PaidBy, DateOnly? ReportedOn, DateOnly? TrainingStart, DateOnly? TrainingEnd, MentorAssignment? Mentor, IReadOnlyList<PerformanceEvaluation> Evaluations,
     IReadOnlyList<RotationBlock> Rotation, string? SingleSiteReason, IReadOnlyList<ResearchProject> Projects, decimal HospitalFundingCny,
     IReadOnlyList<BlsResult> BlsResults, AclsRecommendation? Acls, IReadOnlyList<Assessment> Assessments, Grade? FinalGrade,
     CompletionCertificate? Certificate);
@@ -53,7 +54,7 @@ internal static partial class FellowshipViews
 
     public static TrainingView? Training(Fellowship f) => !f.IsFellow
         ? null
-        : new TrainingView(f.ReportedOn, f.TrainingStart, f.TrainingEnd, f.Mentor, f.Evaluations, f.Rotation, f.SingleSiteReason, f.Projects,
+        : new TrainingView(f.SendingUnitName, f.ReportedOn, f.TrainingStart, f.TrainingEnd, f.Mentor, f.Evaluations, f.Rotation, f.SingleSiteReason, f.Projects,
             f.Projects.Sum(p => p.HospitalFundingCny), f.BlsResults, f.Acls, f.Assessments, f.FinalGrade, f.Certificate);
 
     private static string Name(IFellowshipEvent e) => WordStart().Replace(e.GetType().Name, "-$1").ToLowerInvariant();
@@ -64,7 +65,8 @@ internal static partial class FellowshipViews
         ApplicationEdited edited => $"row {edited.Form.PositionNo} {edited.Form.PostType}",
         ApplicationWithdrawn w => w.Reason,
         FlagAcknowledged a => $"{a.Flag}: {a.Reason}",
-        ApplicationProposed p => string.Join("; ", new[] { p.Note, p.IntakeBandReason is null ? null : $"intake band: {p.IntakeBandReason}" }.OfType<string>()),
+        ApplicationProposed p => string.Join("; ", new[] { p.Note, p.IntakeBandReason is null ? null : $"intake band: {p.IntakeBandReason}" }
+            .Where(x => !string.IsNullOrEmpty(x))) is { Length: > 0 } detail ? detail : null,
         ApplicationRejected r => r.Reason,
         NoticeIssued n => $"{n.Number}, report on {n.ReportingDate:yyyy-MM-dd}{(n.Reason is null ? "" : $" ({n.Reason})")}",
         FellowReported r => $"reported on {r.ReportedOn:yyyy-MM-dd}",
