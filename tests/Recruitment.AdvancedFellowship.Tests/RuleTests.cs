@@ -104,4 +104,25 @@ public sealed class RuleTests
         ChinaTime.FullYears(new DateOnly(1978, 5, 15), new DateOnly(2024, 5, 14)).ShouldBe(45);
         ChinaTime.FullYears(new DateOnly(1978, 5, 15), new DateOnly(2024, 5, 15)).ShouldBe(46);
     }
+
+    [Fact]
+    public void Applying_again_after_a_withdrawal_starts_selection_afresh_FEL_27()
+    {
+        var at = new DateTimeOffset(2024, 5, 15, 9, 0, 0, TestClock.ChinaStandardTime);
+        var f = new Fellowship();
+        f.On(new ApplicationSubmitted(2024, Guid.NewGuid(), "450000199001011234", "韦", "13812345678", Physician(1), [Eligibility.AgeOverLimit], [], "applicant:1", at));
+        f.On(new FlagAcknowledged(Eligibility.AgeOverLimit, "fine", "fellowship-admin:1", at));
+        f.On(new ApplicationProposed(null, null, 1, "fellowship-admin:1", at));
+        f.On(new NoticeIssued("GLYY-FEL-2024-0101", new DateOnly(2024, 7, 1), null, "fellowship-admin:1", at));
+        f.On(new ReportingDocumentsTicked([new ReportingTick("ID_COPY", true, true)], "fellowship-admin:1", at));
+        f.On(new ApplicationWithdrawn("family", "applicant:1", at));
+        f.HoldsPlace.ShouldBeFalse();
+        f.On(new ApplicationSubmitted(2024, f.ApplicantId, f.DocumentNumber, f.Name, f.Mobile, Physician(2), [], [], "applicant:1", at));
+        f.Status.ShouldBe(FellowshipStatus.SUBMITTED);
+        f.Notice.ShouldBeNull();
+        f.PlaceNumber.ShouldBeNull();
+        f.ReportingTicks.ShouldBeEmpty();
+        f.Acknowledgements.ShouldBeEmpty();
+        f.PositionNo.ShouldBe(2);
+    }
 }

@@ -211,6 +211,11 @@ internal sealed class Fellowship
         Acknowledgements = [];
         Documents = [.. documents];
         Reason = null;
+        // A new submission after a withdrawal starts selection afresh: no place, notice or reporting ticks carry over.
+        HoldsPlace = false;
+        PlaceNumber = null;
+        Notice = null;
+        ReportingTicks = [];
     }
 }
 
