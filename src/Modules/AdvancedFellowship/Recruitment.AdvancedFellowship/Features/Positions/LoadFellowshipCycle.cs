@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Marten;
@@ -16,10 +17,33 @@ namespace Recruitment.AdvancedFellowship.Features.Positions;
 
 public sealed record LoadFellowshipCycle(string DefinitionJson, string PositionsCsv);
 
+/// <summary>A cycle's settings as the shipped <c>fellowship-&lt;year&gt;.json</c> and the admin's edits write them (DOMAIN.md 7.1).</summary>
 internal sealed record FellowshipCycleDefinition(
     int Year, DateTimeOffset ApplicationOpen, DateTimeOffset ApplicationClose, DateTimeOffset AdmissionNoticeDeadline,
     DateOnly DefaultReportingDate, IntakeBand IntakeBand, decimal SelfRaisedGrantCny, decimal FundedMatchRatio,
-    decimal? FundedMatchCapCny, string? NoticeGroup);
+    decimal? FundedMatchCapCny, string? NoticeGroup, int AgeSoftLimit = 45, int MentorMaxFellows = 1,
+    MentorTitle MentorMinimumTitle = MentorTitle.ASSOCIATE_CHIEF)
+{
+    public FellowshipCycle ToCycle(IReadOnlyList<Position> positions, string version, string updatedBy) => new()
+    {
+        Id = Year,
+        Version = version,
+        ApplicationOpen = ApplicationOpen,
+        ApplicationClose = ApplicationClose,
+        AdmissionNoticeDeadline = AdmissionNoticeDeadline,
+        DefaultReportingDate = DefaultReportingDate,
+        IntakeBand = IntakeBand ?? new IntakeBand(0, 0),
+        SelfRaisedGrantCny = SelfRaisedGrantCny,
+        FundedMatchRatio = FundedMatchRatio,
+        FundedMatchCapCny = FundedMatchCapCny,
+        NoticeGroup = NoticeGroup,
+        AgeSoftLimit = AgeSoftLimit,
+        MentorMaxFellows = MentorMaxFellows,
+        MentorMinimumTitle = MentorMinimumTitle,
+        UpdatedBy = updatedBy,
+        Positions = [.. positions],
+    };
+}
 
 [MartenStore(typeof(IAdvancedFellowshipStore))]
 public static class LoadFellowshipCycleHandler
@@ -32,14 +56,12 @@ public static class LoadFellowshipCycleHandler
         if (existing is null) session.Insert(cycle);
     }
 
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     internal static FellowshipCycle Parse(LoadFellowshipCycle command)
     {
-        var d = JsonSerializer.Deserialize<FellowshipCycleDefinition>(command.DefinitionJson, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        var d = JsonSerializer.Deserialize<FellowshipCycleDefinition>(command.DefinitionJson, Json)
                 ?? throw new InvalidDataException("empty fellowship cycle definition");
-        if (!(d.ApplicationOpen < d.ApplicationClose && d.ApplicationClose < d.AdmissionNoticeDeadline))
-            throw new InvalidDataException("fellowship calendar must satisfy open < close < admission notice deadline");
-        if (d.IntakeBand.Min < 0 || d.IntakeBand.Min > d.IntakeBand.Max)
-            throw new InvalidDataException("intake band must satisfy 0 <= min <= max");
 
         using var csv = new CsvReader(new StringReader(command.PositionsCsv), new CsvConfiguration(CultureInfo.InvariantCulture));
         csv.Read();
@@ -57,24 +79,25 @@ public static class LoadFellowshipCycleHandler
                 postTypes.Zip(durations).ToDictionary(x => x.First, x => x.Second),
                 csv.GetField<int>("quota"), csv.GetField("title_req")!, csv.GetField("education")!,
                 csv.GetField<int>("work_years_min"), csv.GetField<int>("work_years_max"),
-                csv.GetField("specialty_requirement")!, csv.GetField("direction")!));
+                csv.GetField("specialty_requirement")!, csv.GetField("direction")!,
+                List(csv.GetField("practice_scopes"), '|').Select(Enum.Parse<PracticeScope>).ToList(),
+                List(csv.GetField("required_documents"), ';').Select(RequiredDocumentOf).ToList()));
         }
-        return new FellowshipCycle
-        {
-            Id = d.Year,
-            Version = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(command.DefinitionJson + command.PositionsCsv)))[..16],
-            ApplicationOpen = d.ApplicationOpen,
-            ApplicationClose = d.ApplicationClose,
-            AdmissionNoticeDeadline = d.AdmissionNoticeDeadline,
-            DefaultReportingDate = d.DefaultReportingDate,
-            IntakeBand = d.IntakeBand,
-            SelfRaisedGrantCny = d.SelfRaisedGrantCny,
-            FundedMatchRatio = d.FundedMatchRatio,
-            FundedMatchCapCny = d.FundedMatchCapCny,
-            NoticeGroup = d.NoticeGroup,
-            Positions = positions,
-        };
+        var version = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(command.DefinitionJson + command.PositionsCsv)))[..16];
+        var cycle = d.ToCycle(positions, version, "reference-data");
+        if (cycle.Problems() is { Count: > 0 } problems)
+            throw new InvalidDataException(string.Join("; ", problems));
+        return cycle;
     }
+
+    private static IEnumerable<string> List(string? cell, char separator) =>
+        (cell ?? "").Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary><c>KIND</c> for every post type of the row, <c>POST_TYPE:KIND</c> for one.</summary>
+    private static RequiredDocument RequiredDocumentOf(string item) =>
+        item.Split(':') is [var postType, var kind]
+            ? new RequiredDocument(Enum.Parse<DocumentKind>(kind), Enum.Parse<PostType>(postType))
+            : new RequiredDocument(Enum.Parse<DocumentKind>(item), null);
 }
 
 internal sealed class FellowshipReferenceDataLoader(IServiceScopeFactory scopes, ILogger<FellowshipReferenceDataLoader> logger) : AfterStartTask

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Recruitment.AdvancedFellowship.Domain;
+using Recruitment.AdvancedFellowship.Features.Applications;
+using Recruitment.BuildingBlocks;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Recruitment.AdvancedFellowship.Features.Admission;
+
+public sealed record ReportingItemRequest(string? Code, bool Received, bool Sealed);
+
+public sealed record ReportingDocumentsRequest(IReadOnlyList<ReportingItemRequest>? Items);
+
+public sealed record TickReportingDocuments(Guid ApplicationId, string Actor, ReportingDocumentsRequest Request);
+
+public sealed record ReportingChecklistResult(Guid ApplicationId, IReadOnlyList<string> Missing);
+
+public sealed record ReportForTraining(Guid ApplicationId, string Actor);
+
+/// <summary>
+/// Reporting for training (FEL-14, FEL-15). PUT /applications/{id}/reporting-documents (admin) ticks each material
+/// received and sealed; POST /applications/{id}/reporting (admin, or the applicant at the desk) records the arrival,
+/// refused until every material is ticked received and sealed and before the person's reporting date. From then on
+/// the applicant is a fellow: /fellows/{id} with the same id.
+/// </summary>
+internal sealed class ReportingEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/advanced-fellowship/applications/{applicationId:guid}/reporting-documents", async (Guid applicationId,
+                ReportingDocumentsRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+                await ConcurrentWriters.RetryAsync(() =>
+                    bus.InvokeAsync<ReportingChecklistResult>(new TickReportingDocuments(applicationId, user.Actor(), request), ct)))
+            .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: admission");
+
+        app.MapPost("/api/advanced-fellowship/applications/{applicationId:guid}/reporting", async (Guid applicationId, ClaimsPrincipal user,
+                IAdvancedFellowshipStore store, IMessageBus bus, CancellationToken ct) =>
+            {
+                await using (var session = store.QuerySession())
+                    FellowshipAccess.EnsureAdminOrOwner(user, await FellowshipAccess.Application(session, applicationId, ct));
+                return await ConcurrentWriters.RetryAsync(() =>
+                    bus.InvokeAsync<FellowshipResult>(new ReportForTraining(applicationId, user.Actor()), ct));
+            })
+            .RequireAuthorization(Policies.AnyUser).WithTags("AdvancedFellowship: admission");
+    }
+}
+
+[MartenStore(typeof(IAdvancedFellowshipStore))]
+public static class TickReportingDocumentsHandler
+{
+    public static async Task<ReportingChecklistResult> Handle(TickReportingDocuments command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Fellowship>(command.ApplicationId, ct);
+        var f = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No fellowship application {command.ApplicationId}.");
+        if (f.Status != FellowshipStatus.NOTICE_ISSUED) throw FellowshipAccess.WrongStatus(f, "tick reporting documents", FellowshipStatus.NOTICE_ISSUED);
+        var known = ReportingChecklist.For(f.PostType!.Value).Select(i => i.Code).ToHashSet();
+        var ticks = f.ReportingTicks.ToDictionary(t => t.Code);
+        foreach (var item in command.Request.Items ?? [])
+        {
+            var code = item.Code?.Trim().ToUpperInvariant() ?? "";
+            if (!known.Contains(code))
+                throw DomainException.Invalid("reporting.unknown_item", $"'{item.Code}' is not a reporting material of this fellow: {string.Join(", ", known)} (FEL-15).");
+            ticks[code] = new ReportingTick(code, item.Received, item.Sealed);
+        }
+        var items = ticks.Values.OrderBy(t => t.Code, StringComparer.Ordinal).ToList();
+        if (!items.SequenceEqual(f.ReportingTicks.OrderBy(t => t.Code, StringComparer.Ordinal)))
+            stream.AppendOne(new ReportingDocumentsTicked(items, command.Actor, clock.GetUtcNow()));
+        return new ReportingChecklistResult(f.Id, ReportingChecklist.Missing(f.PostType.Value, items));
+    }
+}
+
+[MartenStore(typeof(IAdvancedFellowshipStore))]
+public static class ReportForTrainingHandler
+{
+    public static async Task<FellowshipResult> Handle(ReportForTraining command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.Date(now);
+        var stream = await session.Events.FetchForWriting<Fellowship>(command.ApplicationId, ct);
+        var f = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No fellowship application {command.ApplicationId}.");
+        if (f.Status == FellowshipStatus.REPORTED) return new FellowshipResult(f.Id, f.Status.ToString());
+        if (f.Status != FellowshipStatus.NOTICE_ISSUED) throw FellowshipAccess.WrongStatus(f, "report", FellowshipStatus.NOTICE_ISSUED);
+        if (today < f.Notice!.ReportingDate)
+            throw new DomainException("reporting.before_reporting_date",
+                $"Reporting opens on the date of the person's reporting notice, {f.Notice.ReportingDate:yyyy-MM-dd} (FEL-03).");
+        var missing = ReportingChecklist.Missing(f.PostType!.Value, f.ReportingTicks);
+        if (missing.Count > 0)
+            throw new DomainException("reporting.documents_incomplete",
+                "Every reporting material must be received and bear the unit's official seal (FEL-15).",
+                extensions: new Dictionary<string, object?> { ["missing"] = missing });
+        stream.AppendOne(new FellowReported(today, command.Actor, now));
+        return new FellowshipResult(f.Id, nameof(FellowshipStatus.REPORTED));
+    }
+}
