@@ -50,12 +50,14 @@ public static class DailyRotationCheckHandler
         {
             var c = await PlanContext.ForAsync(session, trainee, ct);
             foreach (var flag in c.Flags(now))
+            {
+                var forCenter = c.Demand.Reduced && (flag == "AWAITING_PLAN_APPROVAL" || flag == "NO_APPROVED_PLAN");
                 session.Store(new RotationAlert
                 {
                     Id = $"{today:yyyy-MM-dd}:{trainee.Id:N}:{flag}", Date = today, Year = trainee.Year, BaseCode = trainee.BaseCode, TraineeId = trainee.Id,
-                    TraineeName = trainee.Name, Code = flag, ForCenter = c.Demand.Reduced && flag is "AWAITING_PLAN_APPROVAL" or "NO_APPROVED_PLAN",
-                    RaisedAt = now,
+                    TraineeName = trainee.Name, Code = flag, ForCenter = forCenter, RaisedAt = now,
                 });
+            }
         }
 
         // Next midnight in China time, for the first training year.
@@ -77,14 +79,15 @@ internal sealed class AlertsEndpoint : ICarterModule
                 IRotationStore store, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, pageSize);
-                var code = baseCode?.ToUpperInvariant() ?? http.User.BaseCode();
+                var code = baseCode?.ToUpperInvariant() ?? (http.User.IsInRole(Roles.BaseAdmin) ? http.User.BaseCode() : null);
                 if (code is not null) http.User.EnsureActsForBase(code);
                 await using var session = store.QuerySession();
                 var query = session.Query<RotationAlert>().AsQueryable();
                 if (code is not null) query = query.Where(a => a.BaseCode == code);
                 if (date is { } d) query = query.Where(a => a.Date == d);
                 if (year is { } y) query = query.Where(a => a.Year == y);
-                if (forCenter is { } f) query = query.Where(a => a.ForCenter == f);
+                if (forCenter == true) query = query.Where(a => a.ForCenter);
+                if (forCenter == false) query = query.Where(a => !a.ForCenter);
                 var rows = await query.OrderByDescending(a => a.Date).ThenBy(a => a.BaseCode).ThenBy(a => a.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
                 return paging.Of(rows.Select(a => new { a.Date, a.Year, a.BaseCode, a.TraineeId, a.TraineeName, a.Code, a.ForCenter, a.RaisedAt }).ToList(),
                     rows.TotalItemCount);

@@ -103,11 +103,11 @@ internal sealed class PlanCommandEndpoints : ICarterModule
                             "A reduced-year plan is executed only after the center approves it: no block can start or count before (ROT-05).")
                         : DomainException.Conflict("plan.not_approved", "Only an approved plan is executed (ROT-07).");
                 if (block.Status != BlockStatus.PLANNED) throw DomainException.Conflict("block.already_started", $"Block {index} is {block.Status}.");
+                if (index > 0 && plan.Blocks[index - 1].Status != BlockStatus.COMPLETED)
+                    throw DomainException.Conflict("block.out_of_order", $"Block {index - 1} has not been completed.");
                 var now = clock.GetUtcNow();
                 if (PlanContext.Today(now) < block.Start)
                     throw DomainException.Conflict("block.not_due", $"Block {index} starts on {block.Start:yyyy-MM-dd}.");
-                if (index > 0 && plan.Blocks[index - 1].Status != BlockStatus.COMPLETED)
-                    throw DomainException.Conflict("block.out_of_order", $"Block {index - 1} has not been completed.");
                 stream.AppendOne(new BlockStarted(index, block.Department, http.User.Actor(), now));
                 await session.SaveChangesAsync(ct);
                 return await ViewAfterAsync(store, traineeId, now, ct);

@@ -54,7 +54,7 @@ internal sealed class PlanViewEndpoints : ICarterModule
                 IRotationStore store, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, pageSize);
-                var code = baseCode?.ToUpperInvariant() ?? http.User.BaseCode();
+                var code = baseCode?.ToUpperInvariant() ?? (http.User.IsInRole(Roles.BaseAdmin) ? http.User.BaseCode() : null);
                 if (code is not null) http.User.EnsureActsForBase(code);
                 await using var session = store.QuerySession();
                 var query = session.Query<RotationPlan>().AsQueryable();
