@@ -28,8 +28,9 @@ public sealed record RunDailyRotationCheck(int Year);
 [MartenStore(typeof(IRotationStore))]
 public static class DailyRotationCheckHandler
 {
-    public static object Handle(RecruitmentCyclePublished cycle, TimeProvider clock) =>
-        new RunDailyRotationCheck(cycle.Year).DelayedFor(Until(cycle.Calendar.RotationPlanDeadline.AddSeconds(1), clock.GetUtcNow()));
+    /// <summary>The first run, scheduled by the cycle's copy handler when the cycle is published (one handler per message and module).</summary>
+    internal static object FirstRun(RecruitmentCyclePublished cycle, DateTimeOffset now) =>
+        new RunDailyRotationCheck(cycle.Year).DelayedFor(Until(cycle.Calendar.RotationPlanDeadline.AddSeconds(1), now));
 
     public static async Task<object?> Handle(RunDailyRotationCheck command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
