@@ -153,7 +153,25 @@ internal static class Report
                           (infeasible.Shortfalls.Count > 0
                               ? $" (e.g. {string.Join(", ", infeasible.Shortfalls.Take(3).Select(x => $"{x.Department} {x.MonthLabel}: {x.Demand} for {x.Capacity}"))})."
                               : "."));
+        b.AppendLine();
+        var stages = runs.GroupBy(r => r.Result.SolverStatus).Select(g => $"{g.Count()} by {g.Key}");
+        b.AppendLine($"Stages that produced the plans: {string.Join(", ", stages)} (LOCAL_SEARCH: the local search over block orders reached zero " +
+                     "excess, so CP-SAT was not needed; CP_SAT_*: the full CP-SAT model repaired the search's best plan). The infeasible case is " +
+                     $"answered by {infeasible.SolverStatus} (CAPACITY_BOUND: an exact lower bound, no search). Load average at the start: " +
+                     $"{LoadAverage()} (the machine is shared; other builds were running).");
         return b.ToString().TrimEnd();
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     public static void Replace(string path, string section)

@@ -93,6 +93,32 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public void CP_SAT_alone_finds_a_plan_the_checker_accepts()
+    {
+        var problem = new SchedulingProblem(
+            [new DepartmentCapacity("IM", 4), new DepartmentCapacity("SURG", 4), new DepartmentCapacity("PED", 2), new DepartmentCapacity("EM", 2)],
+            Enumerable.Range(1, 12).Select(i => Standard(i, Template)).ToList(), []);
+        var result = RotationScheduler.Solve(problem, new SchedulerOptions(30, LocalSearch: false));
+        result.Outcome.ShouldBe(ScheduleOutcome.FEASIBLE);
+        result.SolverStatus.ShouldStartWith("CP_SAT_");
+        PlanChecker.Check(problem, result.Plans).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void CP_SAT_proves_infeasibility_the_bounds_miss_and_the_best_plan_names_the_overload()
+    {
+        // Three trainees of 3 months: A (1 month, 1 place) and C (2 contiguous months, 3 places). A can only be in
+        // the first or the last month, so only two trainees fit; no capacity bound sees it.
+        TraineeDemand T() => new(Guid.NewGuid(), Sep2024, 3, [new Requirement("A", 1), new Requirement("C", 2, 2)]);
+        var problem = new SchedulingProblem([new DepartmentCapacity("A", 1), new DepartmentCapacity("C", 3)], [T(), T(), T()], []);
+        var result = RotationScheduler.Solve(problem, new SchedulerOptions(5));
+        result.Outcome.ShouldBe(ScheduleOutcome.INFEASIBLE);
+        result.SolverStatus.ShouldBe("CP_SAT_INFEASIBLE");
+        result.Shortfalls.ShouldNotBeEmpty();
+        result.Shortfalls.ShouldAllBe(s => s.Department == "A" && s.Demand == 2 && s.Capacity == 1);
+    }
+
+    [Fact]
     public void Demand_that_does_not_fill_the_training_is_refused_before_solving()
     {
         var trainee = new TraineeDemand(Guid.NewGuid(), Sep2024, 36, [new Requirement("IM", 30)]);

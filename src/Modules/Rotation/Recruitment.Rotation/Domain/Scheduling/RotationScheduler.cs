@@ -4,7 +4,8 @@ using Google.OrTools.Sat;
 
 namespace Recruitment.Rotation.Domain.Scheduling;
 
-internal sealed record SchedulerOptions(double TimeLimitSeconds = 20, int Workers = 0, int Seed = 1);
+/// <summary>Time limit for the whole run; <see cref="LocalSearch"/> false goes straight to CP-SAT (tests of the solver stage).</summary>
+internal sealed record SchedulerOptions(double TimeLimitSeconds = 20, int Workers = 0, int Seed = 1, bool LocalSearch = true);
 
 /// <summary>
 /// The automatic scheduler (issue item 4), a pure component over <see cref="SchedulingProblem"/>. Every trainee
@@ -37,8 +38,8 @@ internal static class RotationScheduler
             return new ScheduleResult(ScheduleOutcome.INFEASIBLE, [], proven, [], "CAPACITY_BOUND", watch.Elapsed);
 
         // 1. A quick local search over block orders; zero excess is a plan.
-        var search = LocalSearch.Solve(problem, tasks, options.Seed, options.TimeLimitSeconds * 0.4);
-        if (search.Excess == 0)
+        var search = LocalSearch.Solve(problem, tasks, options.Seed, options.LocalSearch ? options.TimeLimitSeconds * 0.4 : 0);
+        if (search.Excess == 0 && options.LocalSearch)
             return new ScheduleResult(ScheduleOutcome.FEASIBLE, search.Plans, [], [], "LOCAL_SEARCH", watch.Elapsed);
 
         // 2. CP-SAT on the full model (any order of blocks per trainee), started from the search's best plan:
