@@ -138,6 +138,35 @@ public sealed class PlanTests(RecruitmentApp app)
     }
 
     [Fact]
+    public async Task Admissions_are_idempotent_by_revision_and_new_training_months_reissue_the_plan()
+    {
+        app.Clock.Set(2024, 8, 26);
+        await Trainees.CycleReadyAsync(app);
+        var id = await Trainees.AdmitAsync(app, "B01");
+        using var b01 = await app.SignedInAsync("t-b01");
+        await (await b01.PutAsJsonAsync(Plan(id), new { blocks = await GpTemplateBlocksAsync() })).ShouldBeSuccessAsync();
+        await (await b01.PostAsync(Plan(id, "/approve"), null)).ShouldBeSuccessAsync();
+
+        // Revision 2: the center reduced the training; the plan goes back to DRAFT until replanned from the make-up items.
+        await Trainees.AdmitAsync(app, "B01", reduced: true, months: 24, id: id, revision: 2);
+        var reissued = await (await b01.GetAsync(Plan(id))).JsonAsync();
+        reissued.GetProperty("status").GetString().ShouldBe("DRAFT");
+        reissued.GetProperty("reissueRequired").GetBoolean().ShouldBeTrue();
+        reissued.GetProperty("pendingCode").GetString().ShouldBe("trainee.make_up_pending");
+        await (await b01.PostAsync(Plan(id, "/approve"), null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "plan.reissue_required");
+
+        // A late, older revision changes nothing.
+        await app.Service<IMessageBus>().InvokeAsync(new TraineeAdmitted(id, null, 2024, Track.RESIDENCY, "B01", "GP", null, "x", 36,
+            Trainees.Start, false, 1, DateTimeOffset.UtcNow));
+        (await (await b01.GetAsync(Plan(id))).JsonAsync()).GetProperty("reducedYears").GetBoolean().ShouldBeTrue();
+
+        await Trainees.DecideAsync(app, id, 24, 1, ("GP", 24));
+        var replanned = await (await b01.PutAsJsonAsync(Plan(id), new { blocks = Trainees.Blocks(("GP", 24)) })).JsonAsync();
+        replanned.GetProperty("reissueRequired").GetBoolean().ShouldBeFalse();
+        replanned.GetProperty("trainingEnd").GetString().ShouldBe("2026-08-31");
+    }
+
+    [Fact]
     public async Task A_trainee_sees_their_own_plan()
     {
         app.Clock.Set(2024, 8, 26);
