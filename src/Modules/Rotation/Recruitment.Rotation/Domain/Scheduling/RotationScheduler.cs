@@ -217,7 +217,7 @@ internal static class RotationScheduler
         var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{seconds:0.###} repair_hint:true num_workers:{(options.Workers > 0 ? options.Workers : Math.Clamp(Environment.ProcessorCount, 1, 8))} random_seed:{options.Seed}"),
+                $"max_time_in_seconds:{seconds:0.###} num_workers:{(options.Workers > 0 ? options.Workers : Math.Clamp(Environment.ProcessorCount, 1, 8))} random_seed:{options.Seed}"),
         };
         var status = solver.Solve(model);
         var plans = new List<TraineeSchedule>();
