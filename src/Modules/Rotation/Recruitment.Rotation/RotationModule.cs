@@ -1,8 +1,10 @@
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Recruitment.BuildingBlocks;
 using Recruitment.Rotation.Domain;
+using Recruitment.Rotation.Features.ReferenceData;
 
 namespace Recruitment.Rotation;
 
@@ -20,7 +22,17 @@ public static class RotationModule
         {
             opts.Schema.For<RotationCycle>().Identity(c => c.Id);
             opts.Schema.For<MakeUpPlan>();
+            opts.Schema.For<Department>().Identity(d => d.Id);
+            opts.Schema.For<RotationTemplate>().Identity(t => t.Id);
+            opts.Schema.For<BaseCapacity>().Identity(c => c.Id);
+            opts.Schema.For<Trainee>().Index(t => t.BaseCode).Index(t => t.ApplicantId);
+            opts.Schema.For<RotationAlert>().Identity(a => a.Id).Index(a => a.BaseCode);
+            opts.Schema.For<DailyCheckRun>().Identity(r => r.Id);
+            // The stream is the audit trail; the inline snapshot is what lists, the calendar and the rules read.
+            opts.Projections.Snapshot<RotationPlan>(SnapshotLifecycle.Inline);
+            opts.Schema.For<RotationPlan>().Index(p => p.BaseCode);
         });
+        services.AddHostedService<RotationReferenceDataLoader>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Rotation.Domain;
+using Recruitment.Rotation.Features.Alerts;
 using Wolverine.Marten;
 
 namespace Recruitment.Rotation.Features.ReferenceData;
@@ -8,7 +9,9 @@ namespace Recruitment.Rotation.Features.ReferenceData;
 [MartenStore(typeof(IRotationStore))]
 public static class RecruitmentCycleReceivedHandler
 {
-    public static void Handle(RecruitmentCyclePublished cycle, IDocumentSession session) =>
+    /// <summary>Keeps Rotation's copy of the cycle and stores the durable timer of its daily rotation check (ROT-01, ROT-03, ROT-09).</summary>
+    public static object Handle(RecruitmentCyclePublished cycle, IDocumentSession session, TimeProvider clock)
+    {
         session.Store(new RotationCycle
         {
             Id = cycle.Year,
@@ -20,4 +23,6 @@ public static class RecruitmentCycleReceivedHandler
             RotationPlanDeadline = cycle.Calendar.RotationPlanDeadline,
             OrientationDeadline = cycle.Calendar.OrientationDeadline,
         });
+        return DailyRotationCheckHandler.FirstRun(cycle, clock.GetUtcNow());
+    }
 }

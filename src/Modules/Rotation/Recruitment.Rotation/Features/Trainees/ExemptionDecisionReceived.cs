@@ -5,11 +5,14 @@ using Wolverine.Marten;
 
 namespace Recruitment.Rotation.Features.Trainees;
 
-/// <summary>Keeps the latest exemption determination per candidate (EXM-12); an older or repeated revision changes nothing.</summary>
+/// <summary>
+/// Keeps the latest exemption determination per candidate (EXM-12); an older or repeated revision changes nothing.
+/// A later decision reissues the rotation plan (EXM-08): an existing plan goes back to DRAFT, flagged for replanning.
+/// </summary>
 [MartenStore(typeof(IRotationStore))]
 public static class ExemptionDecisionReceivedHandler
 {
-    public static async Task Handle(ExemptionDecided m, IDocumentSession session, CancellationToken ct)
+    public static async Task Handle(ExemptionDecided m, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         if ((await session.LoadAsync<MakeUpPlan>(m.CandidateId, ct))?.Revision >= m.Revision) return;
         session.Store(new MakeUpPlan
@@ -17,5 +20,9 @@ public static class ExemptionDecisionReceivedHandler
             Id = m.CandidateId, Year = m.Year, Approved = m.Approved, TrainingMonths = m.TrainingMonths, MakeUpItems = [.. m.MakeUpItems],
             Revision = m.Revision, DecidedAt = m.At,
         });
+        if (await session.LoadAsync<RotationPlan>(m.CandidateId, ct) is not null)
+            session.Events.Append(m.CandidateId, new PlanReissueRequired(
+                m.Approved ? $"exemption decision {m.Revision}: {m.TrainingMonths} months of make-up items" : $"exemption decision {m.Revision}: rejected, standard duration",
+                "system:training-exemption", clock.GetUtcNow()));
     }
 }

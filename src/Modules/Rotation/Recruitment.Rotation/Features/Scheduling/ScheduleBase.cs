@@ -1,0 +1,140 @@
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Recruitment.BuildingBlocks;
+using Recruitment.Rotation.Domain;
+using Recruitment.Rotation.Domain.Scheduling;
+using Recruitment.Rotation.Features.Plans;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Recruitment.Rotation.Features.Scheduling;
+
+internal sealed record ScheduleRequest(int? Year, List<Guid>? Replan);
+
+/// <summary>Run the scheduler for a base's trainees of a cycle; <see cref="Replan"/> also replans those trainees whatever their plan's state.</summary>
+public sealed record ScheduleBase(string BaseCode, int Year, IReadOnlyList<Guid> Replan, string Actor);
+
+public sealed record ScheduledTrainee(Guid TraineeId, string Status, int Blocks);
+
+public sealed record SkippedTrainee(Guid TraineeId, string Code, string Detail);
+
+public sealed record ScheduleBaseResult(string BaseCode, int Year, string Outcome, string Stage, long ElapsedMs, IReadOnlyList<ScheduledTrainee> Planned,
+    int Kept, IReadOnlyList<SkippedTrainee> Skipped);
+
+/// <summary>
+/// POST /api/rotation/bases/{baseCode}/schedule (the base's admin; body <c>{ year, replan: [traineeId] }</c>): the
+/// automatic scheduler (issue item 4) for every trainee of the base and cycle without a plan or with a draft
+/// (and those named in <c>replan</c>). Approved and submitted plans, and every other cycle's plans at the base,
+/// stay as they are and take their share of the capacities; started and completed blocks are kept (ROT-08).
+/// Standard trainees follow their template, reduced-year trainees exactly their make-up items (ROT-04, ROT-06).
+/// All plans are written in one transaction as DRAFT (each checked again by ROT-06 and the independent plan
+/// checker), or none: when no plan fits the capacities the answer is 422 <c>schedule.infeasible</c> (proven) or
+/// <c>schedule.no_plan_found</c> (not found in the time limit) listing every department and month over capacity.
+/// </summary>
+internal sealed class ScheduleBaseEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/rotation/bases/{baseCode}/schedule", async (string baseCode, ScheduleRequest? body, HttpContext http, IMessageBus bus,
+                TimeProvider clock, CancellationToken ct) =>
+            {
+                var code = baseCode.ToUpperInvariant();
+                http.User.EnsureActsForBase(code);
+                var year = body?.Year ?? clock.GetUtcNow().ToOffset(PlanContext.China).Year;
+                return await bus.InvokeAsync<ScheduleBaseResult>(new ScheduleBase(code, year, body?.Replan ?? [], http.User.Actor()), ct);
+            })
+            .RequireAuthorization(Policies.BaseAdmin).WithTags("Rotation");
+}
+
+[MartenStore(typeof(IRotationStore))]
+public static class ScheduleBaseHandler
+{
+    public static async Task<ScheduleBaseResult> Handle(ScheduleBase command, IDocumentSession session, TimeProvider clock,
+        IConfiguration configuration, CancellationToken ct)
+    {
+        var cycle = await session.LoadAsync<RotationCycle>(command.Year, ct)
+                    ?? throw DomainException.NotFound("cycle.not_found", $"No recruitment cycle {command.Year}.");
+        if (!cycle.BaseCodes.Contains(command.BaseCode)) throw DomainException.NotFound("base.not_found", $"No training base {command.BaseCode}.");
+        var capacity = await session.LoadAsync<BaseCapacity>(command.BaseCode, ct)
+                       ?? throw DomainException.Conflict("capacity.not_set", $"Set the department capacities of {command.BaseCode} first.");
+
+        var trainees = await session.Query<Trainee>().Where(t => t.BaseCode == command.BaseCode && t.Year == command.Year).ToListAsync(ct);
+        var unknown = command.Replan.Where(id => trainees.All(t => t.Id != id)).ToList();
+        if (unknown.Count > 0) throw DomainException.NotFound("trainee.not_found", $"Not trainees of {command.BaseCode} {command.Year}: {string.Join(", ", unknown)}.");
+
+        var contexts = new List<PlanContext>();
+        foreach (var t in trainees) contexts.Add(await PlanContext.ForAsync(session, t, ct));
+        var toPlan = contexts.Where(c => c.Plan is null || c.Plan.Status == PlanStatus.DRAFT || command.Replan.Contains(c.Trainee.Id)).ToList();
+        var skipped = toPlan.Where(c => !c.Demand.Ready).Select(c => new SkippedTrainee(c.Trainee.Id, c.Demand.PendingCode!, c.Demand.PendingDetail!)).ToList();
+        toPlan = toPlan.Where(c => c.Demand.Ready).ToList();
+        var planning = toPlan.Select(c => c.Trainee.Id).ToHashSet();
+
+        // Everything else at the base keeps its months and uses capacity: other plans of this cycle and of every other cycle.
+        var kept = (await session.Query<RotationPlan>().Where(p => p.BaseCode == command.BaseCode).ToListAsync(ct)).Where(p => !planning.Contains(p.Id)).ToList();
+        var fixedLoad = kept.SelectMany(p => p.Blocks)
+            .SelectMany(b => Enumerable.Range(MonthIndex.Of(b.Start), b.Months).Select(m => (b.Department, m)))
+            .GroupBy(x => x).Select(g => new FixedLoad(g.Key.Department, g.Key.m, g.Count())).ToList();
+
+        var problem = new SchedulingProblem(
+            capacity.PerMonth.Select(kv => new DepartmentCapacity(kv.Key, kv.Value)).ToList(),
+            toPlan.Select(c => new TraineeDemand(c.Trainee.Id, MonthIndex.Of(c.Demand.Start), c.Demand.Months,
+                c.Demand.Items.Select(i => new Requirement(i.Department.ToUpperInvariant(), i.Months, i.MinBlockMonths)).ToList(),
+                c.Plan?.Blocks.Where(b => b.Immutable).Select(b => new ScheduledBlock(b.Department, MonthIndex.Of(b.Start), b.Months)).ToList())).ToList(),
+            fixedLoad);
+        var timeLimit = configuration.GetValue("Rotation:Scheduler:TimeLimitSeconds", 20.0);
+        var result = RotationScheduler.Solve(problem, new SchedulerOptions(timeLimit));
+        switch (result.Outcome)
+        {
+            case ScheduleOutcome.INVALID_INPUT:
+                throw new DomainException("schedule.invalid_demand", "Some trainees' demand cannot be planned.", extensions: new Dictionary<string, object?>
+                {
+                    ["problems"] = result.Problems.Select(p => new { traineeId = p.TraineeId, code = p.Code, detail = p.Detail }).ToList(),
+                });
+            case ScheduleOutcome.INFEASIBLE or ScheduleOutcome.NO_PLAN_FOUND:
+                var proven = result.Outcome == ScheduleOutcome.INFEASIBLE;
+                throw new DomainException(proven ? "schedule.infeasible" : "schedule.no_plan_found",
+                    proven
+                        ? $"No plan fits the capacities of {command.BaseCode}: {result.Shortfalls.Count} department-months are over capacity."
+                        : $"No plan was found within {timeLimit} s; the best plan found is over capacity in {result.Shortfalls.Count} department-months.",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["proven"] = proven,
+                        ["shortfalls"] = result.Shortfalls.Select(s => new { department = s.Department, month = s.MonthLabel, demand = s.Demand, capacity = s.Capacity })
+                            .ToList(),
+                    });
+        }
+
+        // Never trust the solver's word: the independent checker must find nothing.
+        var violations = PlanChecker.Check(problem, result.Plans);
+        if (violations.Count > 0)
+            throw new InvalidOperationException($"The scheduler produced an invalid plan: {string.Join("; ", violations.Take(5).Select(v => v.Code + " " + v.Detail))}");
+
+        var now = clock.GetUtcNow();
+        var known = (await session.Query<Department>().Select(d => d.Id).ToListAsync(ct)).ToHashSet();
+        var planned = new List<ScheduledTrainee>();
+        foreach (var plan in result.Plans)
+        {
+            var c = toPlan.Single(x => x.Trainee.Id == plan.TraineeId);
+            var first = MonthIndex.Of(c.Demand.Start);
+            var blocks = PlanRules.Validate(plan.Blocks.OrderBy(b => b.StartMonth).Select(b => new BlockInput(b.Department,
+                c.Demand.Start.AddMonths(b.StartMonth - first), c.Demand.Start.AddMonths(b.EndMonthExclusive - first).AddDays(-1))).ToList(), c.Demand, known);
+            if (c.Plan is null)
+                session.Events.StartStream<RotationPlan>(c.Trainee.Id, new PlanGenerated(c.Trainee.Id, c.Trainee.Year, c.Trainee.BaseCode, c.Demand.Reduced,
+                    c.Demand.Months, blocks, result.SolverStatus, command.Actor, now));
+            else
+                session.Events.Append(c.Trainee.Id, new PlanEdited(c.Demand.Reduced, c.Demand.Months, blocks, "SCHEDULER", result.SolverStatus, command.Actor, now));
+            var status = c.Plan?.Status switch
+            {
+                PlanStatus.APPROVED or PlanStatus.PENDING_CENTER_REVIEW or PlanStatus.PENDING_BASE_APPROVAL =>
+                    c.Demand.Reduced ? PlanStatus.PENDING_CENTER_REVIEW : PlanStatus.PENDING_BASE_APPROVAL,
+                _ => PlanStatus.DRAFT,
+            };
+            planned.Add(new ScheduledTrainee(c.Trainee.Id, status.ToString(), blocks.Count));
+        }
+        return new ScheduleBaseResult(command.BaseCode, command.Year, result.Outcome.ToString(), result.SolverStatus, (long)result.Elapsed.TotalMilliseconds,
+            planned, kept.Count(p => p.Year == command.Year), skipped);
+    }
+}

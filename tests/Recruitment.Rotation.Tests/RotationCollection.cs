@@ -1,0 +1,10 @@
+using Recruitment.Testing;
+using Xunit;
+
+namespace Recruitment.Rotation.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class RotationCollection : ICollectionFixture<RecruitmentApp>
+{
+    public const string Name = "rotation";
+}
