@@ -7,6 +7,7 @@ using Recruitment.Enrollment.Contracts;
 using Recruitment.Enrollment.Domain;
 using Recruitment.Enrollment.Features.Admission;
 using Recruitment.Enrollment.Features.Deadlines;
+using Recruitment.Rotation;
 using Recruitment.Testing;
 using Shouldly;
 using Wolverine;
@@ -24,7 +25,7 @@ public sealed class AdmissionCycleCollection : ICollectionFixture<RecruitmentApp
 /// Enrollment II end to end on the real 2024 quota table: a few hundred confirmed applicants get their
 /// results through the integration job's import, bases propose within their cells, the assistant-GP base
 /// ranks, a reallocation round fills vacancies, the center reviews, the PHC re-checks and publicises, and
-/// admissions become final only when publicity ends (ENR-43..ENR-60).
+/// admissions become final only when publicity ends (ENR-43..ENR-60); Rotation receives every admitted trainee.
 /// </summary>
 [Collection(AdmissionCycleCollection.Name)]
 public sealed class AdmissionCycleTests(RecruitmentApp app)
@@ -160,6 +161,16 @@ public sealed class AdmissionCycleTests(RecruitmentApp app)
             (await session.Query<Round>().SingleAsync(r => r.Id == roundId)).BlockingPairs.ShouldBeEmpty();
         }
         admitted.Count(a => a.Track == Track.ASSISTANT_GP).ShouldBeLessThanOrEqualTo(10);
+
+        // Rotation received every admitted trainee, starting 1 September (ROT-02).
+        var admittedIds = admitted.Select(a => a.Id).ToHashSet();
+        await HttpAssertions.EventuallyAsync(async () =>
+        {
+            await using var session = app.Service<IRotationStore>().QuerySession();
+            var trainees = await session.Query<Recruitment.Rotation.Domain.Trainee>().Where(t => t.Year == 2024).ToListAsync();
+            return admittedIds.IsSubsetOf(trainees.Select(t => t.Id))
+                   && trainees.Where(t => admittedIds.Contains(t.Id)).All(t => t.TrainingStart == new DateOnly(2024, 9, 1));
+        }, "Rotation to hold every admitted trainee", 60);
 
         using (var b01 = await app.SignedInAsync("t-b01"))
         {
