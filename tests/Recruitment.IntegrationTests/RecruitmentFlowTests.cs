@@ -6,6 +6,8 @@ using Recruitment.Examination;
 using Recruitment.Examination.Domain;
 using Recruitment.Rotation;
 using Recruitment.Rotation.Domain;
+using Recruitment.Enrollment.Features.Admission;
+using Wolverine;
 using Recruitment.Testing;
 using Recruitment.TrainingExemption;
 using Recruitment.TrainingExemption.Domain;
@@ -26,7 +28,8 @@ public sealed class RecruitmentFlowCollection : ICollectionFixture<RecruitmentAp
 /// rosters and TrainingExemption's cases follow from Enrollment's messages (EXAM-04, ENR-29); an
 /// integration job imports their results, the bases finalise, and Enrollment holds the totals (EXAM-15);
 /// the resident's clinical professional master's leads to an approved 24-month exemption that Enrollment
-/// and Rotation both hold (EXM-09, EXM-12).
+/// and Rotation both hold (EXM-09, EXM-12); after publicity she is admitted, and her personalised rotation plan
+/// cannot start before the center approves it (ROT-04..ROT-07).
 /// </summary>
 [Collection(RecruitmentFlowCollection.Name)]
 public sealed class RecruitmentFlowTests(RecruitmentApp app)
@@ -189,15 +192,63 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
             return await session.LoadAsync<MakeUpPlan>(applicationId) is { Approved: true, TrainingMonths: 24, MakeUpItems.Count: 2 };
         }, "Rotation to hold the make-up content (ROT-04)");
 
-        // 20 August: the applicant withdraws; the base cancels the registrant for false information. Both leave the rosters.
-        app.Clock.Set(2024, 8, 20);
-        using (var later = await app.SignedInAsync(idNumber, Password))
-            await (await later.DeleteAsync("/api/enrollment/me/application?reason=took%20a%20job")).ShouldBeSuccessAsync();
+        // 12 August: B01 proposes her (her training months are the center's 24); the base cancels the registrant for
+        // false information, who leaves the roster.
+        app.Clock.Set(2024, 8, 12, 10);
+        using (var b01 = await app.SignedInAsync("t-b01"))
+            (await (await b01.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/proposal", new { psychTest = "PASS" })).JsonAsync())
+                .GetProperty("trainingMonths").GetInt32().ShouldBe(24);
         using (var b07 = await app.SignedInAsync("t-b07"))
             await (await b07.PostAsJsonAsync($"/api/enrollment/applications/{registrationId}/cancellation",
                 new { reason = "diploma found to be forged" })).ShouldBeSuccessAsync();
-        await RosterEntryAsync(applicationId, e => e.Status == RosterStatus.WITHDRAWN);
         (await RosterEntryAsync(registrationId, e => e.Status == RosterStatus.CANCELLED)).RemovalReason.ShouldBe("diploma found to be forged");
+
+        // 19-22 August: center review, PHC re-check, 72 hours of publicity; then she is admitted and Rotation plans her.
+        app.Clock.Set(2024, 8, 19, 10);
+        Guid publicityId;
+        using (var center = await app.SignedInAsync("t-center")) await (await center.PostAsync("/api/enrollment/cycles/2024/center-review", null)).ShouldBeSuccessAsync();
+        using (var phc = await app.SignedInAsync("t-phc"))
+        {
+            await (await phc.PostAsync("/api/enrollment/cycles/2024/recheck", null)).ShouldBeSuccessAsync();
+            publicityId = (await (await phc.PostAsync("/api/enrollment/cycles/2024/publicity", null)).JsonAsync()).GetProperty("publicityId").GetGuid();
+        }
+        app.Clock.Set(2024, 8, 22, 10);
+        await app.Service<IMessageBus>().InvokeAsync(new EndPublicity(publicityId));
+        await HttpAssertions.EventuallyAsync(async () =>
+        {
+            await using var session = app.Service<IRotationStore>().QuerySession();
+            return await session.LoadAsync<Trainee>(applicationId) is { AdmittedMonths: 24, AdmittedReduced: true };
+        }, "Rotation to hold the admitted reduced-year trainee (TraineeAdmitted)");
+
+        // 25 August: B01 schedules; the reduced-year plan covers exactly the make-up content and needs the center (ROT-04..ROT-07).
+        app.Clock.Set(2024, 8, 25, 10);
+        using (var b01 = await app.SignedInAsync("t-b01"))
+        {
+            using var anyone = app.Anonymous();
+            var departments = (await (await anyone.GetAsync("/api/rotation/departments")).JsonAsync()).GetProperty("items").EnumerateArray()
+                .Select(d => new { department = d.GetProperty("code").GetString(), perMonth = 2 }).ToArray();
+            await (await b01.PutAsJsonAsync("/api/rotation/bases/B01/capacities", new { departments })).ShouldBeSuccessAsync();
+            await (await b01.PostAsJsonAsync("/api/rotation/bases/B01/schedule", new { year = 2024 })).ShouldBeSuccessAsync();
+            var plan = await (await b01.GetAsync($"/api/rotation/trainees/{applicationId}/plan")).JsonAsync();
+            plan.GetProperty("reducedYears").GetBoolean().ShouldBeTrue();
+            plan.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("department").GetString()).Order().ShouldBe(["GP", "PED"]);
+            await (await b01.PostAsync($"/api/rotation/trainees/{applicationId}/plan/approve", null))
+                .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "plan.center_approval_required");
+            await (await b01.PostAsync($"/api/rotation/trainees/{applicationId}/plan/submit", null)).ShouldBeSuccessAsync();
+        }
+
+        // 2 September: training has started, but the plan cannot start before the center approves it (ROT-05).
+        app.Clock.Set(2024, 9, 2, 9);
+        using (var b01 = await app.SignedInAsync("t-b01"))
+        using (var center = await app.SignedInAsync("t-center"))
+        {
+            await (await b01.PostAsync($"/api/rotation/trainees/{applicationId}/plan/blocks/0/start", null))
+                .ShouldBeProblemAsync(HttpStatusCode.Conflict, "plan.awaiting_center_approval");
+            await (await center.PostAsync($"/api/rotation/trainees/{applicationId}/plan/approve", null)).ShouldBeSuccessAsync();
+            await (await b01.PostAsync($"/api/rotation/trainees/{applicationId}/plan/blocks/0/start", null)).ShouldBeSuccessAsync();
+        }
+        using (var me = await app.SignedInAsync(idNumber, Password))
+            (await (await me.GetAsync("/api/rotation/me/plan")).JsonAsync()).GetProperty("status").GetString().ShouldBe("APPROVED");
     }
 
     private async Task<RosterEntry> RosterEntryAsync(Guid candidateId, Func<RosterEntry, bool> condition)
