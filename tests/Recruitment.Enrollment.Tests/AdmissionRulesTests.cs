@@ -41,6 +41,26 @@ public sealed class AdmissionRulesTests
     }
 
     [Fact]
+    public void With_no_place_left_nobody_is_admitted() =>
+        AssistantGpRanking.Rank([Agp(80), Agp(70)], 0).Admitted.ShouldBeEmpty();
+
+    [Fact]
+    public void A_correction_that_flips_pass_or_fail_after_proposal_keeps_the_status_and_flags_the_base_EXAM_16()
+    {
+        var application = new Application();
+        var at = DateTimeOffset.UnixEpoch;
+        application.On(new ApplicationSubmitted(2024, Guid.NewGuid(), "X", "N", "13900000000", Applicants.Independent(), Applicants.Profile(), [], "t", at));
+        application.On(new ApplicationApproved(null, "t", at));
+        application.On(new OnsiteConfirmed(false, "t", at));
+        application.On(new ExamResultRecorded(new ExamResult(80, null, 70, "PASS", 48, 28, 76, true, false, 1), "t", at));
+        application.On(new ProposalMade(new Proposal("2024:B01:GP", "B01", "GP", null, 36, PsychTest.NOT_REQUIRED, HealthCheck.PASS, null, null, null), "t", at));
+        application.On(new ExamResultRecorded(new ExamResult(80, null, 70, "FAIL", 48, 28, 76, false, false, 2), "t", at));
+        application.Status.ShouldBe(ApplicationStatus.PROPOSED);
+        application.IsPassing.ShouldBeFalse();
+        application.Flags.ShouldContain(Application.ResultCorrectedFlag);
+    }
+
+    [Fact]
     public void With_fewer_passing_candidates_than_places_the_vacancy_is_reported_ENR_51() =>
         AssistantGpRanking.Rank([Agp(80), Agp(70)], 10).Vacancies.ShouldBe(8);
 

@@ -148,7 +148,9 @@ public sealed class PublicityTests(RecruitmentApp app)
         result.GetProperty("allocated").GetInt32().ShouldBe(1, "B01 has one Psychiatry place");
         result.GetProperty("blockingPairs").GetArrayLength().ShouldBe(0);
         (await LoadAsync(app, strong)).Status.ShouldBe(ApplicationStatus.PROPOSED);
-        (await LoadAsync(app, strong)).Proposal!.SpecialtyCode.ShouldBe("PSY");
+        var placed = await LoadAsync(app, strong);
+        (placed.Proposal!.SpecialtyCode, placed.SpecialtyCode, placed.BaseCode).ShouldBe(("PSY", "PSY", "B01"),
+            "the round's cell is the candidate's specialty from now on: publicity, notice, Rotation and base access follow it");
         (await LoadAsync(app, weak)).Status.ShouldBe(ApplicationStatus.NOT_PROPOSED);
     }
 

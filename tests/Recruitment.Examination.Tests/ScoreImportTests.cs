@@ -140,6 +140,8 @@ public sealed class ScoreImportTests(RecruitmentApp app)
             .ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
         using var job = await app.JobAsync();
         (await job.GetAsync("/api/enrollment/bases/B01/applications")).StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
+        (await job.PostAsJsonAsync($"/api/enrollment/applications/{Guid.NewGuid()}/objections", new { text = "x" })).StatusCode
+            .ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
         using var anonymous = app.Anonymous();
         (await anonymous.PostAsJsonAsync("/api/examination/score-imports", new { rows = Array.Empty<object>() })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

@@ -18,7 +18,10 @@ public static class Policies
     public const string OperatorOrCenterAdmin = "operator-or-center-admin";
     public const string ScoreImport = "score-import";
     public const string ScoreImportOrCenterAdmin = "score-import-or-center-admin";
+    /// <summary>Any signed-in person (a JWT); never an integration key, which may only push scores.</summary>
     public const string AnyUser = "any-user";
+    /// <summary>A person or an integration key: only for asking who the caller is.</summary>
+    public const string AnyCaller = "any-caller";
     /// <summary>Admission decisions: the base before the proposal lock; the center and the PHC after it (ENR-50).</summary>
     public const string AdmissionStaff = "admission-staff";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Http;
 using MiniExcelLibs;
 
@@ -7,7 +8,8 @@ namespace Recruitment.BuildingBlocks;
 
 /// <summary>
 /// A table (ordered columns, one dictionary per row) as a downloadable CSV (CsvHelper, UTF-8 with BOM so
-/// spreadsheet programs read Chinese names) or XLSX (MiniExcel) file: the export routes' one format switch.
+/// spreadsheet programs read Chinese names; a cell a spreadsheet would run as a formula is escaped) or XLSX
+/// (MiniExcel) file: the export routes' one format switch.
 /// </summary>
 public static class TableExport
 {
@@ -19,7 +21,7 @@ public static class TableExport
         {
             case "csv":
                 await using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(true), leaveOpen: true))
-                await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+                await using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
                 {
                     foreach (var column in columns) csv.WriteField(column);
                     await csv.NextRecordAsync();

@@ -64,6 +64,8 @@ public static class IdentityModule
             // Defence in depth: an endpoint that forgot its policy still demands a signed-in caller.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.AnyUser, p => p.RequireAuthenticatedUser()
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme))
+            .AddPolicy(Policies.AnyCaller, p => p.RequireAuthenticatedUser()
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName))
             .AddPolicy(Policies.ScoreImport, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)

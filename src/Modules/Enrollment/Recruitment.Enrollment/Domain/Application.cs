@@ -45,7 +45,10 @@ internal sealed record FreeStudentRecord(string Name, string IdNumber, string Di
 internal sealed class Application
 {
     public Guid Id { get; set; }
-    /// <summary>The stream version this snapshot reflects (set by Marten); an append expecting it fails if another writer came first.</summary>
+    /// <summary>
+    /// The stream version this snapshot reflects, set by Marten when events are appended through FetchForWriting or
+    /// with an expected version (every slice does); an append expecting Version + 1 fails if another writer came first.
+    /// </summary>
     public long Version { get; set; }
     public int Year { get; set; }
     public Track Track { get; set; }
@@ -83,6 +86,9 @@ internal sealed class Application
     public Guid? PublicityId { get; set; }
     public DateOnly? ReportedOn { get; set; }
     public DateOnly? LabourContractSignedOn { get; set; }
+
+    /// <summary>Set when a center correction changes pass/fail of a candidate already proposed or admitted (EXAM-16).</summary>
+    public const string ResultCorrectedFlag = "EXAM_RESULT_CORRECTED";
 
     public bool IsActive => Status is not (ApplicationStatus.WITHDRAWN or ApplicationStatus.CANCELLED_FALSE_INFO or ApplicationStatus.REVOKED);
 
@@ -177,7 +183,8 @@ internal sealed class Application
                 Reason = r.Reason;
                 break;
             case ReviewDeadlinePassed:
-                Status = ApplicationStatus.NOT_REVIEWED;
+                // Deadline events change only what still waits, whatever raced them.
+                if (Status == ApplicationStatus.PENDING_REVIEW) Status = ApplicationStatus.NOT_REVIEWED;
                 break;
             case ChecklistUpdated c:
                 Checklist = [.. c.Items];
@@ -187,22 +194,27 @@ internal sealed class Application
                 ExemptionRequested = c.ExemptionRequested;
                 break;
             case ConfirmationWindowClosed:
-                Status = ApplicationStatus.NOT_CONFIRMED;
+                if (Status == ApplicationStatus.APPROVED) Status = ApplicationStatus.NOT_CONFIRMED;
                 break;
             case ExamResultRecorded r:
+                var passedBefore = IsPassing;
                 ExamResult = r.Result;
-                // EXAM-06: an assistant-GP absence cancels eligibility and is never reversed in the cycle;
-                // EXAM-07: an absent resident cannot be proposed.
-                Status = Status == ApplicationStatus.CANCELLED_ABSENT ? ApplicationStatus.CANCELLED_ABSENT
-                    : !r.Result.Absent ? ApplicationStatus.EXAMINED
-                    : Track == Track.ASSISTANT_GP ? ApplicationStatus.CANCELLED_ABSENT
-                    : ApplicationStatus.ABSENT;
+                if (Status is ApplicationStatus.CONFIRMED or ApplicationStatus.QUALIFIED or ApplicationStatus.EXAMINED or ApplicationStatus.ABSENT)
+                    // EXAM-06: an assistant-GP absence cancels eligibility and is never reversed in the cycle;
+                    // EXAM-07: an absent resident cannot be proposed.
+                    Status = !r.Result.Absent ? ApplicationStatus.EXAMINED
+                        : Track == Track.ASSISTANT_GP ? ApplicationStatus.CANCELLED_ABSENT
+                        : ApplicationStatus.ABSENT;
+                else if (passedBefore != IsPassing && Status != ApplicationStatus.NOT_PROPOSED && !Flags.Contains(ResultCorrectedFlag))
+                    Flags.Add(ResultCorrectedFlag); // EXAM-16: a correction flips pass/fail after proposal: the base must look again
                 break;
             case ExemptionDecisionRecorded d:
                 Exemption = d.Outcome;
                 break;
             case ProposalMade p:
                 Proposal = p.Proposal;
+                // A round may place the candidate in another cell (ENR-55): from here on that is their base and specialty.
+                (BaseCode, SpecialtyCode, OtherSpecialty) = (p.Proposal.BaseCode, p.Proposal.SpecialtyCode, p.Proposal.OtherSpecialty);
                 Status = ApplicationStatus.PROPOSED;
                 break;
             case ProposalWithdrawn:
@@ -210,7 +222,7 @@ internal sealed class Application
                 Status = ApplicationStatus.EXAMINED;
                 break;
             case ProposalLockPassed:
-                Status = ApplicationStatus.NOT_PROPOSED;
+                if (Status == ApplicationStatus.EXAMINED) Status = ApplicationStatus.NOT_PROPOSED;
                 break;
             case CenterReviewed:
                 Status = ApplicationStatus.CENTER_REVIEWED;
@@ -226,6 +238,7 @@ internal sealed class Application
                 Status = ApplicationStatus.ON_HOLD;
                 break;
             case ObjectionResolved r:
+                if (!r.Final) break;
                 Status = r.Admit ? (r.PublicityEnded ? ApplicationStatus.ADMITTED : ApplicationStatus.IN_PUBLICITY) : ApplicationStatus.REVOKED;
                 if (!r.Admit) Reason = r.Reason;
                 break;

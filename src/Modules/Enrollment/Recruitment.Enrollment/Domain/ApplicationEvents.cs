@@ -64,7 +64,8 @@ internal sealed record PublicityStarted(Guid PublicityId, DateTimeOffset EndsAt,
 
 internal sealed record ObjectionLodged(Guid ObjectionId, string Actor, DateTimeOffset At) : IApplicationEvent;
 
-internal sealed record ObjectionResolved(Guid ObjectionId, bool Admit, bool PublicityEnded, string Reason, string Actor, DateTimeOffset At)
+/// <summary>A resolved objection; only the last open one (<see cref="Final"/>) decides the status (ENR-58).</summary>
+internal sealed record ObjectionResolved(Guid ObjectionId, bool Admit, bool PublicityEnded, bool Final, string Reason, string Actor, DateTimeOffset At)
     : IApplicationEvent;
 
 /// <summary>ENR-59: publicity ended without objection.</summary>

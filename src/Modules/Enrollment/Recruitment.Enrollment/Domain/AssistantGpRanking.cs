@@ -21,6 +21,7 @@ internal static class AssistantGpRanking
             .ThenByDescending(c => c.Interview)
             .ThenBy(c => c.Id)
             .ToList();
+        if (places <= 0) return new AgpRankingResult(ranked, [], [], 0);
         if (ranked.Count <= places) return new AgpRankingResult(ranked, ranked, [], places - ranked.Count);
 
         var last = ranked[places - 1];

@@ -23,6 +23,6 @@ internal sealed class WhoAmIEndpoint : ICarterModule
                 user.BaseCode(),
                 user.FindFirstValue(RecruitmentClaims.Programme),
                 user.FindAll(RecruitmentClaims.Scope).Select(c => c.Value).ToList()))
-            .RequireAuthorization(Policies.AnyUser)
+            .RequireAuthorization(Policies.AnyCaller)
             .WithTags("Auth");
 }

@@ -19,7 +19,7 @@ internal static class ExemptionRules
         if (r.Track != Track.RESIDENCY)
             return Refuse("exemption.assistant_gp_excluded", "Assistant-GP trainees cannot request a training exemption (EXM-01, ENR-42).");
         if (cycle is null) return Refuse("exemption.unknown_cycle", $"No recruitment cycle {r.Year}.");
-        if (r.At > cycle.OnsiteConfirmationEnd)
+        if (r.At.IsPast(cycle.OnsiteConfirmationEnd))
             return Refuse("exemption.request_too_late", $"Requests are made at on-site confirmation, which ended {cycle.OnsiteConfirmationEnd:O} (EXM-04).");
 
         var form = r.Form;
@@ -29,7 +29,7 @@ internal static class ExemptionRules
         switch (form.Basis)
         {
             case ExemptionBasis.PROFESSIONAL_MASTER_CLINICAL:
-                if (education is not { Level: "MASTER", DegreeType: "PROFESSIONAL", InProgress: false } || !IsOneOf(form.DegreeMajor, ClinicalMajors, StomatologyMajors))
+                if (education is not { Level: "MASTER", DegreeType: "PROFESSIONAL", InProgress: false } || !IsOneOf(form.DegreeMajor, ClinicalMajors))
                     return Refuse("exemption.basis_not_supported", "This basis needs a completed clinical medicine professional master's degree (EXM-02).");
                 break;
             case ExemptionBasis.DOCTORATE_CLINICAL or ExemptionBasis.DOCTORATE_STOMATOLOGY:
@@ -62,7 +62,7 @@ internal static class ExemptionRules
                 $"Approved months are whole months above 0 and below the standard {cycle.StandardResidencyMonths} (EXM-10).");
         if (items is null || items.Count == 0)
             throw DomainException.Invalid("exemption.make_up_required", "The make-up content lists at least one specialty (EXM-05, EXM-10).");
-        if (items.Any(i => i.Months <= 0 || string.IsNullOrWhiteSpace(i.Specialty)))
+        if (items.Any(i => i is null || i.Months <= 0 || string.IsNullOrWhiteSpace(i.Specialty)))
             throw DomainException.Invalid("exemption.invalid_make_up", "Each make-up item names a specialty and at least 1 month.");
         var unknown = items.Where(i => !cycle.Specialties.Any(s => Same(s.Code, i.Specialty))).Select(i => i.Specialty).ToList();
         if (unknown.Count > 0)

@@ -33,7 +33,7 @@ internal sealed class AssistantGpAdmissionEndpoint : ICarterModule
                 var cycle = await ApplicationAccess.Cycle(session, request.Year, ct);
                 if (baseCode != cycle.AssistantGp.BaseCode)
                     throw new DomainException("agp.base_not_offered", $"Assistant-GP training is offered only at {cycle.AssistantGp.BaseCode} (ENR-35).");
-                if (now > cycle.Calendar.ProposedAdmissionLock && http.User.IsInRole(Roles.BaseAdmin))
+                if (now.IsPast(cycle.Calendar.ProposedAdmissionLock) && http.User.IsInRole(Roles.BaseAdmin))
                     throw new DomainException("proposal.locked", $"Proposals locked at {cycle.Calendar.ProposedAdmissionLock:O} (ENR-50).");
 
                 var waiting = (await session.Query<Application>()
@@ -58,7 +58,7 @@ internal sealed class AssistantGpAdmissionEndpoint : ICarterModule
                         throw new DomainException("agp.tie_at_cutoff",
                             $"{tied.Count} candidates are exactly tied for the last {open} place(s); name whom to admit in 'chosen' with a reason (ENR-49).",
                             StatusCodes.Status409Conflict, new Dictionary<string, object?> { ["tied"] = tied, ["openPlaces"] = open });
-                    if (chosen.Count != open || chosen.Except(tied).Any() || string.IsNullOrWhiteSpace(request.Reason))
+                    if (chosen.Count != open || chosen.Distinct().Count() != chosen.Count || chosen.Except(tied).Any() || string.IsNullOrWhiteSpace(request.Reason))
                         throw DomainException.Invalid("agp.invalid_tie_decision", $"Choose exactly {open} of the tied candidates and give a reason (ENR-49).");
                     admitted.AddRange(chosen);
                 }
@@ -67,7 +67,8 @@ internal sealed class AssistantGpAdmissionEndpoint : ICarterModule
                 {
                     var a = waiting[id];
                     ledger.Holders.Add(id);
-                    session.Events.Append(id, new ProposalMade(new Proposal(ledger.Id, a.BaseCode, a.SpecialtyCode, null, cycle.StandardMonths.AssistantGp,
+                    // Expecting the version read: a cancellation racing this run makes it start again (OptimisticRetry).
+                    session.Events.Append(id, a.Version + 1, new ProposalMade(new Proposal(ledger.Id, a.BaseCode, a.SpecialtyCode, null, cycle.StandardMonths.AssistantGp,
                         PsychTest.NOT_REQUIRED, HealthCheck.PENDING, ranking.TiedAtCutoff.Count > 0 ? request.Reason?.Trim() : null, null, null),
                         http.User.Actor(), now));
                 }

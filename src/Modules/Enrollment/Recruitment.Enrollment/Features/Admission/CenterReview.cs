@@ -34,12 +34,13 @@ internal sealed class CenterReviewEndpoints : ICarterModule
         var now = clock.GetUtcNow();
         await using var session = store.LightweightSession();
         var cycle = await ApplicationAccess.Cycle(session, year, ct);
-        if (now <= cycle.Calendar.ProposedAdmissionLock)
+        if (!now.IsPast(cycle.Calendar.ProposedAdmissionLock))
             throw new DomainException("admission.before_lock", $"The proposed list is reviewed after the lock at {cycle.Calendar.ProposedAdmissionLock:O} (ENR-50, ENR-57).");
-        var ids = await session.Query<Application>().Where(a => a.Year == year && a.Status == from).Select(a => a.Id).ToListAsync(ct);
-        if (ids.Count == 0) throw DomainException.Conflict("admission.nothing_to_review", $"No application of {year} is {from}.");
-        foreach (var id in ids) session.Events.Append(id, next(http.User.Actor(), now));
+        var waiting = await session.Query<Application>().Where(a => a.Year == year && a.Status == from).ToListAsync(ct);
+        if (waiting.Count == 0) throw DomainException.Conflict("admission.nothing_to_review", $"No application of {year} is {from}.");
+        // Expecting each version read: a change racing the step (a withdrawal, a second click) fails it as a conflict.
+        foreach (var a in waiting) session.Events.Append(a.Id, a.Version + 1, next(http.User.Actor(), now));
         await session.SaveChangesAsync(ct);
-        return new ReviewStepResult(year, step, ids.Count);
+        return new ReviewStepResult(year, step, waiting.Count);
     }
 }

@@ -86,12 +86,13 @@ public static class ResolveObjectionHandler
         objection.ResolvedBy = command.Actor;
         objection.ResolvedAt = now;
         session.Store(objection);
-        // Another objection may still hold the candidate: only the last resolution changes the status.
+        // Another objection may still hold the candidate: only the last resolution changes the status. Every
+        // resolution is an event, so two resolved at once collide on the stream instead of both deciding "not last".
         var open = await session.Query<Objection>().CountAsync(o => o.ApplicationId == a.Id && o.Outcome == null && o.Id != objection.Id, ct);
-        if (a.Status != ApplicationStatus.ON_HOLD || (admit && open > 0))
-            return (new ObjectionResolution(objection.Id, a.Id, a.Status.ToString()), null);
-        if (!admit) await CellLedgers.ReleaseAsync(session, a, ct);
-        stream.AppendOne(new ObjectionResolved(objection.Id, admit, ended, objection.Reason, command.Actor, now));
+        var final = a.Status == ApplicationStatus.ON_HOLD && !(admit && open > 0);
+        if (final && !admit) await CellLedgers.ReleaseAsync(session, a, ct);
+        stream.AppendOne(new ObjectionResolved(objection.Id, admit, ended, final, objection.Reason, command.Actor, now));
+        if (!final) return (new ObjectionResolution(objection.Id, a.Id, a.Status.ToString()), null);
         var status = !admit ? ApplicationStatus.REVOKED : ended ? ApplicationStatus.ADMITTED : ApplicationStatus.IN_PUBLICITY;
         var cycle = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!;
         return (new ObjectionResolution(objection.Id, a.Id, status.ToString()),

@@ -92,7 +92,7 @@ internal sealed class ProposeAdmissionEndpoints : ICarterModule
         var a = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No application {applicationId}.");
         user.EnsureActsForBase(a.BaseCode);
         var cycle = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!;
-        if (now > cycle.Calendar.ProposedAdmissionLock && user.IsInRole(Roles.BaseAdmin))
+        if (now.IsPast(cycle.Calendar.ProposedAdmissionLock) && user.IsInRole(Roles.BaseAdmin))
             throw new DomainException("proposal.locked", $"Proposals locked at {cycle.Calendar.ProposedAdmissionLock:O}; only the center or the PHC may change them (ENR-50).");
         return (stream, a, cycle);
     }

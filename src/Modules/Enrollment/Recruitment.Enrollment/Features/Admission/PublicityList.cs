@@ -7,7 +7,10 @@ using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Enrollment.Domain;
 using Recruitment.Enrollment.Features.Applications;
+using JasperFx.Events;
 using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 using Wolverine.Marten;
 
 namespace Recruitment.Enrollment.Features.Admission;
@@ -47,6 +50,11 @@ internal sealed class PublicityEndpoints : ICarterModule
 [MartenStore(typeof(IEnrollmentStore))]
 public static class PublicityHandler
 {
+    /// <summary>An objection or a second publish racing these appends makes them conflict: run again on fresh state.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<EventStreamUnexpectedMaxEventIdException>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
+
     public static async Task<(ListPublished, object)> Handle(PublishList command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -61,7 +69,7 @@ public static class PublicityHandler
             Entries = rechecked.Select(a => new PublicityEntry(a.Id, a.Name, a.BaseCode, a.SpecialtyCode, a.OtherSpecialty, a.Track.ToString())).ToList(),
         };
         session.Insert(publicity);
-        foreach (var a in rechecked) session.Events.Append(a.Id, new PublicityStarted(publicity.Id, publicity.EndsAt, command.Actor, now));
+        foreach (var a in rechecked) session.Events.Append(a.Id, a.Version + 1, new PublicityStarted(publicity.Id, publicity.EndsAt, command.Actor, now));
         return (new ListPublished(publicity.Id, publicity.Year, publicity.StartsAt, publicity.EndsAt, publicity.Entries.Count),
             new EndPublicity(publicity.Id).DelayedFor(publicity.EndsAt - now));
     }
@@ -78,7 +86,8 @@ public static class PublicityHandler
         var messages = new OutgoingMessages();
         foreach (var a in waiting)
         {
-            session.Events.Append(a.Id, new Admitted(SystemActor.Publicity, now));
+            // Expecting the version read: an objection lodged in the same instant wins and the timer runs again.
+            session.Events.Append(a.Id, a.Version + 1, new Admitted(SystemActor.Publicity, now));
             messages.Add(Admissions.Message(a, cycle, now));
         }
         publicity.Ended = true;

@@ -40,7 +40,7 @@ internal sealed class RoundEndpoints : ICarterModule
                 if (!Enum.TryParse<RoundKind>(request.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)
                     || request.Opens is not { } opens || request.Closes is not { } closes || closes <= opens)
                     throw DomainException.Invalid("round.invalid", "kind (REALLOCATION or SUPPLEMENTARY), opens and a later closes are required.");
-                if (now <= cycle.Calendar.ProposedAdmissionLock)
+                if (!now.IsPast(cycle.Calendar.ProposedAdmissionLock))
                     throw new DomainException("round.before_lock", "Rounds fill the vacancies known at the proposal lock (ENR-51, ENR-53).");
                 var round = new Round { Id = Guid.CreateVersion7(), Year = year, Kind = kind, Opens = opens, Closes = closes, OpenedBy = http.User.Actor() };
                 session.Insert(round);
@@ -62,6 +62,8 @@ internal sealed class RoundEndpoints : ICarterModule
                 if (a.Status != ApplicationStatus.NOT_PROPOSED || !a.IsPassing)
                     throw new DomainException("round.not_eligible", "Only candidates who passed and were not proposed take part in a round (ENR-54, ENR-55).");
                 var cycle = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!;
+                        if (request.Preferences?.Any(p => p is null) == true)
+                    throw DomainException.Invalid("round.invalid_preferences", "preferences are cells, without nulls.");
                 var cells = (request.Preferences ?? []).Select(p => Validate(p, a, round, cycle)).ToList();
                 if (cells.Count == 0 || cells.Distinct().Count() != cells.Count)
                     throw DomainException.Invalid("round.invalid_preferences", "State at least one cell, each once, in order of preference.");
@@ -144,7 +146,7 @@ internal sealed class RoundEndpoints : ICarterModule
             }
             ledger.Holders.Add(applicationId);
             var standard = a.Track == Track.ASSISTANT_GP ? cycle.StandardMonths.AssistantGp : cycle.StandardMonths.Residency;
-            session.Events.Append(applicationId, new ProposalMade(new Proposal(cellId, cell.BaseCode, cell.SpecialtyCode, cell.OtherSpecialty,
+            session.Events.Append(applicationId, a.Version + 1, new ProposalMade(new Proposal(cellId, cell.BaseCode, cell.SpecialtyCode, cell.OtherSpecialty,
                 a.TrainingMonths ?? standard, PsychTest.NOT_REQUIRED, HealthCheck.PENDING, null, null, round.Id), actor, now));
         }
         round.AllocatedAt = now;

@@ -27,7 +27,7 @@ internal sealed class VacanciesEndpoint : ICarterModule
                 await using var session = store.QuerySession();
                 var cycle = await ApplicationAccess.Cycle(session, year, ct);
                 var cells = await CellsAsync(session, cycle, ct);
-                return new VacancyReport(year, clock.GetUtcNow() > cycle.Calendar.ProposedAdmissionLock, cells, cells.Sum(c => c.Places),
+                return new VacancyReport(year, clock.GetUtcNow().IsPast(cycle.Calendar.ProposedAdmissionLock), cells, cells.Sum(c => c.Places),
                     cells.Sum(c => c.Proposed), cells.Sum(c => c.Vacancies));
             })
             .RequireAuthorization(Policies.CenterOrPhcAdmin).WithTags("Enrollment: admission");

@@ -45,7 +45,7 @@ internal sealed class AssistantGpRegistrationEndpoints : ICarterModule
             throw new DomainException("agp.base_not_offered",
                 $"Assistant-GP training in {cycle.Id} is offered only at {cycle.AssistantGp.BaseCode} (ENR-35).");
         var calendar = cycle.Calendar;
-        if (now < calendar.AssistantGpRegistrationStart || now > calendar.AssistantGpRegistrationEnd)
+        if (now < calendar.AssistantGpRegistrationStart || now.IsPast(calendar.AssistantGpRegistrationEnd))
             throw new DomainException("agp.window_closed",
                 $"On-site assistant-GP registration runs from {calendar.AssistantGpRegistrationStart:O} to {calendar.AssistantGpRegistrationEnd:O} (ENR-38).");
 
@@ -64,8 +64,8 @@ internal sealed class AssistantGpRegistrationEndpoints : ICarterModule
         Guid id;
         if (existing is null)
             id = session.Events.StartStream<Application>(registered).Id;
-        else if (!existing.IsActive)
-            session.Events.Append(id = existing.Id, registered);
+        else if (existing.Status == ApplicationStatus.WITHDRAWN) // never over a cancellation for false information (ENR-16, ENR-41)
+            (await session.Events.FetchForWriting<Application>(id = existing.Id, ct)).AppendOne(registered);
         else
             throw DomainException.Conflict("application.duplicate",
                 $"This ID number already holds a {existing.Track} application in {cycle.Id}; one application per person (ENR-13).");

@@ -51,7 +51,7 @@ internal sealed class PublishOtherSplitEndpoints : ICarterModule
 
     private static List<OtherSplitItem> Validate(IReadOnlyList<OtherSplitItem>? items, int cellPlaces)
     {
-        if (items is null || items.Count == 0 || items.Any(i => string.IsNullOrWhiteSpace(i.Specialty) || i.Places < 1))
+        if (items is null || items.Count == 0 || items.Any(i => i is null || string.IsNullOrWhiteSpace(i.Specialty) || i.Places < 1))
             throw DomainException.Invalid("brochure.invalid_other_split", "items name each specialty base with at least 1 place.");
         var trimmed = items.Select(i => i with { Specialty = i.Specialty.Trim() }).ToList();
         if (trimmed.Select(i => i.Specialty.ToUpperInvariant()).Distinct().Count() != trimmed.Count)

@@ -101,6 +101,7 @@ public static class OnsiteConfirmationHandler
         var ticks = a.Checklist.ToDictionary(t => t.Code);
         foreach (var item in command.Items)
         {
+            if (item is null) throw DomainException.Invalid("checklist.unknown_item", "items are checklist entries, without nulls.");
             var code = item.Code?.Trim().ToUpperInvariant() ?? "";
             if (!known.Contains(code))
                 throw DomainException.Invalid("checklist.unknown_item", $"{item.Code} is not on this applicant's checklist; known: {string.Join(", ", known)}.");
@@ -136,7 +137,7 @@ public static class OnsiteConfirmationHandler
         if (a.Track != Track.RESIDENCY || a.Status != ApplicationStatus.APPROVED)
             throw ApplicationAccess.WrongStatus(a, "confirm on site", ApplicationStatus.APPROVED);
         var calendar = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!.Calendar;
-        if (now < calendar.OnsiteConfirmationStart || now > calendar.OnsiteConfirmationEnd)
+        if (now < calendar.OnsiteConfirmationStart || now.IsPast(calendar.OnsiteConfirmationEnd))
             throw new DomainException("confirmation.window_closed",
                 $"On-site confirmation runs from {calendar.OnsiteConfirmationStart:O} to {calendar.OnsiteConfirmationEnd:O} (ENR-32).");
         return (stream, a);

@@ -1,4 +1,5 @@
 using Marten;
+using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Enrollment.Domain;
 using Wolverine;
@@ -37,7 +38,7 @@ public static class StageDeadlinesHandler
         if (cycle is null) return null;
         var deadline = Deadline(cycle.Calendar, command.Stage);
         // Early (the calendar moved later since scheduling): wait for the deadline in force now.
-        if (now <= deadline) return command.DelayedFor(Until(deadline, now));
+        if (!now.IsPast(deadline)) return command.DelayedFor(Until(deadline, now));
 
         var waiting = command.Stage switch
         {
@@ -51,12 +52,18 @@ public static class StageDeadlinesHandler
             .Where(a => a.Year == command.Year && (bothTracks || a.Track == Track.RESIDENCY) && a.Status == waiting)
             .Select(a => a.Id).ToListAsync(ct);
         foreach (var id in ids)
-            session.Events.Append(id, command.Stage switch
+        {
+            // Every append to an application stream goes through FetchForWriting, so the snapshot always knows its
+            // version (slices that append expecting Version + 1 rely on it).
+            var stream = await session.Events.FetchForWriting<Application>(id, ct);
+            if (stream.Aggregate?.Status != waiting) continue;
+            stream.AppendOne(command.Stage switch
             {
                 Stage.QualificationReview => new ReviewDeadlinePassed(SystemActor.Deadline, now),
                 Stage.OnsiteConfirmation => (IApplicationEvent)new ConfirmationWindowClosed(SystemActor.Deadline, now),
                 _ => new ProposalLockPassed(SystemActor.Deadline, now),
             });
+        }
         return null;
     }
 

@@ -34,6 +34,8 @@ internal sealed class ApplicantProfileEndpoints : ICarterModule
         {
             var now = clock.GetUtcNow();
             await using var session = store.LightweightSession();
+            if (request.Certificates?.Any(c => c is null) == true || request.Education?.Any(e => e is null) == true)
+                throw DomainException.Invalid("profile.invalid", "certificates and education are lists of entries, without nulls.");
             var applicant = await Load(session, http.User.AccountId(), ct);
             await EnsureEditable(session, applicant.Id, now, ct);
             applicant.Profile = new Domain.Profile(

@@ -59,7 +59,7 @@ public static class ReviewApplicationHandler
         var cycle = await session.LoadAsync<RecruitmentCycle>(a.Year, ct)
                     ?? throw DomainException.NotFound("cycle.not_found", $"No recruitment cycle for {a.Year}.");
         var deadline = a.Track == Track.RESIDENCY ? cycle.Calendar.QualificationReviewDeadline : cycle.Calendar.AssistantGpRegistrationEnd;
-        if (now > deadline)
+        if (now.IsPast(deadline))
             throw new DomainException("review.deadline_passed", $"The review closed at {deadline:O} (ENR-31).");
 
         if (r.IdentityVerified && !a.IdentityVerified) stream.AppendOne(new IdentityVerified(command.Actor, now));

@@ -38,9 +38,11 @@ internal sealed class CorrectScoreEndpoint : ICarterModule
 [MartenStore(typeof(IExaminationStore))]
 public static class CorrectScoreHandler
 {
-    public static async Task<(ScoreCorrected, CandidateScored?)> Handle(CorrectScore command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<ScoreCorrected> Handle(CorrectScore command, IDocumentSession session, IExaminationStore store, IMessageContext bus,
+        TimeProvider clock, CancellationToken ct)
     {
+        // Serialised with imports and finalisations, committed under the lock, so revisions never go backwards.
+        await using var importLock = await ImportLock.AcquireAsync(store, ct);
         var r = command.Request;
         if (string.IsNullOrWhiteSpace(r.Reason)) throw DomainException.Invalid("correction.reason_required", "A correction states its reason (EXAM-16).");
         var entry = await session.LoadAsync<RosterEntry>(command.CandidateId, ct);
@@ -65,7 +67,8 @@ public static class CorrectScoreHandler
         session.Store(entry);
 
         var published = await session.LoadAsync<Finalization>(Finalization.IdFor(entry.Year, entry.Track, entry.BaseCode), ct) is not null;
-        var message = published ? FinalizeBaseHandler.Publish(entry, session, now) : null;
-        return (new ScoreCorrected(entry.Id, entry.Totals.Total, entry.Totals.Passed, entry.Revision, published), message);
+        if (published) await bus.PublishAsync(FinalizeBaseHandler.Publish(entry, session, now));
+        await session.SaveChangesAsync(ct);
+        return new ScoreCorrected(entry.Id, entry.Totals.Total, entry.Totals.Passed, entry.Revision, published);
     }
 }

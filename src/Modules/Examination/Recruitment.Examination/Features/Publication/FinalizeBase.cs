@@ -7,6 +7,7 @@ using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Examination.Contracts;
 using Recruitment.Examination.Domain;
+using Recruitment.Examination.Features.Imports;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -45,9 +46,12 @@ internal sealed class FinalizeBaseEndpoint : ICarterModule
 [MartenStore(typeof(IExaminationStore))]
 public static class FinalizeBaseHandler
 {
-    public static async Task<(BaseFinalized, OutgoingMessages)> Handle(FinalizeBase command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<BaseFinalized> Handle(FinalizeBase command, IDocumentSession session, IExaminationStore store, IMessageContext bus,
+        TimeProvider clock, CancellationToken ct)
     {
+        // Serialised with imports and corrections (the import lock), and committed before the lock is let go: no
+        // import can score a candidate of this base between the snapshot below and the finalisation.
+        await using var importLock = await ImportLock.AcquireAsync(store, ct);
         var now = clock.GetUtcNow();
         var id = Finalization.IdFor(command.Year, command.Track, command.BaseCode);
         if (await session.LoadAsync<Finalization>(id, ct) is not null)
@@ -60,10 +64,15 @@ public static class FinalizeBaseHandler
         var entries = await session.Query<RosterEntry>()
             .Where(e => e.Year == command.Year && e.Track == command.Track && e.BaseCode == command.BaseCode && e.Status == RosterStatus.ROSTERED)
             .ToListAsync(ct);
-        var messages = new OutgoingMessages();
+        var published = 0;
         foreach (var entry in entries.Where(e => e.Score is not null))
-            messages.Add(Publish(entry, session, now));
-        return (new BaseFinalized(command.Year, command.Track.ToString(), command.BaseCode, messages.Count, entries.Count - messages.Count), messages);
+        {
+            // Published through the session's outbox: stored in the same transaction as the finalisation.
+            await bus.PublishAsync(Publish(entry, session, now));
+            published++;
+        }
+        await session.SaveChangesAsync(ct);
+        return new BaseFinalized(command.Year, command.Track.ToString(), command.BaseCode, published, entries.Count - published);
     }
 
     /// <summary>A new revision of the candidate's result for Enrollment; the entry remembers the revision.</summary>

@@ -65,7 +65,7 @@ public static class DetermineHandler
             "APPROVE" => Approve(r, cycle, command.Actor, now),
             "REJECT" => string.IsNullOrWhiteSpace(r.Reason)
                 ? throw DomainException.Invalid("exemption.reason_required", "A rejection states its reason (EXM-08).")
-                : new Determination(false, cycle.StandardResidencyMonths, [], r.Reason.Trim(), command.Actor, now, now > cycle.DecisionDeadline),
+                : new Determination(false, cycle.StandardResidencyMonths, [], r.Reason.Trim(), command.Actor, now, now.IsPast(cycle.DecisionDeadline)),
             _ => throw DomainException.Invalid("exemption.invalid_decision", "decision must be APPROVE or REJECT."),
         };
         var revision = request.Revision + 1;
@@ -92,6 +92,6 @@ public static class DetermineHandler
     {
         if (r.ApprovedMonths is not { } months) throw DomainException.Invalid("exemption.invalid_months", "approvedMonths is required.");
         ExemptionRules.ValidateMonths(months, r.MakeUpItems, cycle);
-        return new Determination(true, months, ExemptionRules.Normalise(r.MakeUpItems!), r.Reason?.Trim(), actor, now, now > cycle.DecisionDeadline);
+        return new Determination(true, months, ExemptionRules.Normalise(r.MakeUpItems!), r.Reason?.Trim(), actor, now, now.IsPast(cycle.DecisionDeadline));
     }
 }
