@@ -8,7 +8,7 @@
 # BENCH_WRK_DURATION (default 10s), BENCH_WRK_CONNECTIONS (default 16), BENCH_WRK_THREADS (default 2),
 # BENCH_HOST_PORT / BENCH_BARE_PORT (loopback ports, default 5391 / 5392),
 # BENCH_APPLICANTS (submissions: applicants prepared per app, default 2000), BENCH_ROUNDS (submissions: measured
-# runs per app, host and bare alternating, default 3).
+# runs per app, host and bare alternating, default 3), BENCH_ALLOCATION_RUNS (allocation: timed runs per market size, default 15).
 #
 # Adding a benchmark: write a function bench_NAME that prints its markdown section body to stdout
 # (progress goes to stderr), add NAME to BENCHMARKS below; the section is replaced in place between
@@ -17,7 +17,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-BENCHMARKS=(startup submissions)
+BENCHMARKS=(startup submissions allocation)
 
 runs="${BENCH_RUNS:-5}"
 db="${BENCH_DB:-recruitment_bench}"
@@ -35,9 +35,12 @@ declare -A APP_DLL=(
 )
 declare -A APP_PORT=([host]="${BENCH_HOST_PORT:-5391}" [bare]="${BENCH_BARE_PORT:-5392}")
 declare -A APP_TITLE=([host]="Recruitment host" [bare]="bare ASP.NET Core")
-APP_PROJECTS=("src/Host/Recruitment.Host" "benchmarks/Recruitment.Benchmarks.Bare" "benchmarks/Recruitment.Benchmarks.Prepare")
+APP_PROJECTS=("src/Host/Recruitment.Host" "benchmarks/Recruitment.Benchmarks.Bare" "benchmarks/Recruitment.Benchmarks.Prepare"
+  "benchmarks/Recruitment.Benchmarks.Allocation")
 # Set-up tool of the submissions benchmark (not measured): a cycle open now, applicants ready to apply.
 PREPARE_DLL="$root/benchmarks/Recruitment.Benchmarks.Prepare/bin/Release/net10.0/Recruitment.Benchmarks.Prepare.dll"
+# The allocation benchmark: a console app timing Enrollment's pure allocation functions (no app, no database).
+ALLOCATION_DLL="$root/benchmarks/Recruitment.Benchmarks.Allocation/bin/Release/net10.0/Recruitment.Benchmarks.Allocation.dll"
 
 work="$(mktemp -d -t recruitment-bench.XXXXXX)"
 app_pid=""
@@ -416,6 +419,16 @@ four round trips on three pooled connections. **The bare app** (\`PUT /applicati
 on one pooled connection, one transaction that reads applicant \`n\` (profile jsonb), then one statement that upserts
 the snapshot (jsonb, unique year + ID number, two more indexes, version + 1) and inserts the event row; three round trips.
 EOT
+}
+
+# allocation: the round allocation (DeferredAcceptance.Allocate + BlockingPairs, ENR-53..ENR-56) as pure functions on
+# synthetic markets of 10,000 and 100,000 applicants over 12 bases x 30 specialties; BENCH_ALLOCATION_RUNS timed runs per
+# size (default 15) after warm-up, medians. The console app prints the section; it exits 1 when the result is not stable
+# or differs from serial dictatorship, which is logged (the section says so too) but does not stop the other benchmarks.
+bench_allocation() {
+  [[ "${BENCH_ALLOCATION_RUNS:-15}" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ALLOCATION_RUNS must be a positive integer"
+  dotnet "$ALLOCATION_DLL" 10000 100000 --runs "${BENCH_ALLOCATION_RUNS:-15}" \
+    || log "allocation: the result failed its verification (blocking pairs, or not serial dictatorship); see the section"
 }
 
 # ---------------------------------------------------------------- docs/benchmarks.md
