@@ -25,6 +25,7 @@ internal static class ScoreBench
     public const int Year = 2024;
     private static readonly string[] Bases = Enumerable.Range(1, 12).Select(b => $"B{b:D2}").ToArray();
     private const string WarmUpBase = "B07";
+    private const int WarmUpFinalized = 2_000;
 
     private const string Header = "cycleYear,track,baseCode,idNumber,specialtyCode,theoryScore,skillScore,interviewScore,assessmentResult,absentComponents,examDate,sourceSystem";
 
@@ -48,8 +49,8 @@ internal static class ScoreBench
     /// <summary>
     /// scores-seed CONNECTION COUNT WARMUP CSV WARMUP_CSV: COUNT residency candidates spread over B01..B12, each on the
     /// Examination roster and with a CONFIRMED application in Enrollment (stream and inline snapshot, so that their
-    /// results are recorded when published); WARMUP assistant-GP candidates at B07 on the roster only. The CSV files
-    /// hold one score row per candidate.
+    /// results are recorded when published); WARMUP assistant-GP candidates on the roster only, 2,000 of them at B07
+    /// (the warm-up finalises that base) and the rest over the other bases. The CSV files hold one score row per candidate.
     /// </summary>
     public static async Task<int> Seed(string connectionString, int count, int warmUp, string csvFile, string warmUpFile)
     {
@@ -58,8 +59,11 @@ internal static class ScoreBench
         var candidates = Enumerable.Range(0, count)
             .Select(i => new Candidate(Guid.CreateVersion7(), Guid.CreateVersion7(), Bench.ResidentId(first + i), Track.RESIDENCY, Bases[i % Bases.Length]))
             .ToList();
-        var warmUpCandidates = Enumerable.Range(count, warmUp)
-            .Select(i => new Candidate(Guid.CreateVersion7(), Guid.CreateVersion7(), Bench.ResidentId(first + i), Track.ASSISTANT_GP, WarmUpBase))
+        // The warm-up's assistant-GP candidates: the first WarmUpFinalized at B07 (finalised in the warm-up), the rest at the other bases.
+        var otherBases = Bases.Where(b => b != WarmUpBase).ToArray();
+        var warmUpCandidates = Enumerable.Range(0, warmUp)
+            .Select(i => new Candidate(Guid.CreateVersion7(), Guid.CreateVersion7(), Bench.ResidentId(first + count + i), Track.ASSISTANT_GP,
+                i < WarmUpFinalized ? WarmUpBase : otherBases[i % otherBases.Length]))
             .ToList();
         var now = DateTimeOffset.UtcNow;
 
@@ -144,8 +148,9 @@ internal static class ScoreBench
     }
 
     /// <summary>
-    /// scores-measure URL API_KEY TOKEN CONNECTION CSV WARMUP_CSV HOST_PID POSTMASTER_PID OUT: warm-up (one COPY, the
-    /// warm-up import and its base's finalisation, uncounted), then COPY, import, COPY, finalisation of B01..B12, COPY.
+    /// scores-measure URL API_KEY TOKEN CONNECTION CSV WARMUP_CSV HOST_PID POSTMASTER_PID OUT: warm-up (one COPY of each
+    /// kind, the warm-up import and the finalisation of its 2,000 candidates at B07, uncounted), then COPY, import, COPY,
+    /// finalisation of B01..B12, COPY.
     /// Writes "key value" lines to OUT.
     /// </summary>
     public static async Task<int> Measure(Uri url, string apiKey, string token, string connectionString, string csvFile, string warmUpFile,
@@ -259,7 +264,7 @@ internal static class ScoreBench
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static string Load() => string.Join(",", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    private static string Load() => string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private static async Task CopyAsync(NpgsqlConnection db, string csv)
     {
