@@ -8,7 +8,8 @@
 # BENCH_WRK_DURATION (default 10s), BENCH_WRK_CONNECTIONS (default 16), BENCH_WRK_THREADS (default 2),
 # BENCH_HOST_PORT / BENCH_BARE_PORT (loopback ports, default 5391 / 5392),
 # BENCH_APPLICANTS (submissions: applicants prepared per app, default 2000), BENCH_ROUNDS (submissions: measured
-# runs per app, host and bare alternating, default 3).
+# runs per app, host and bare alternating, default 3), BENCH_SCORE_ROWS (scores: rows imported, default 100000),
+# BENCH_ALLOCATION_RUNS (allocation: timed runs per market size, default 15).
 #
 # Adding a benchmark: write a function bench_NAME that prints its markdown section body to stdout
 # (progress goes to stderr), add NAME to BENCHMARKS below; the section is replaced in place between
@@ -17,7 +18,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-BENCHMARKS=(startup submissions)
+BENCHMARKS=(startup submissions scores allocation)
 
 runs="${BENCH_RUNS:-5}"
 db="${BENCH_DB:-recruitment_bench}"
@@ -35,9 +36,12 @@ declare -A APP_DLL=(
 )
 declare -A APP_PORT=([host]="${BENCH_HOST_PORT:-5391}" [bare]="${BENCH_BARE_PORT:-5392}")
 declare -A APP_TITLE=([host]="Recruitment host" [bare]="bare ASP.NET Core")
-APP_PROJECTS=("src/Host/Recruitment.Host" "benchmarks/Recruitment.Benchmarks.Bare" "benchmarks/Recruitment.Benchmarks.Prepare")
+APP_PROJECTS=("src/Host/Recruitment.Host" "benchmarks/Recruitment.Benchmarks.Bare" "benchmarks/Recruitment.Benchmarks.Prepare"
+  "benchmarks/Recruitment.Benchmarks.Allocation")
 # Set-up tool of the submissions benchmark (not measured): a cycle open now, applicants ready to apply.
 PREPARE_DLL="$root/benchmarks/Recruitment.Benchmarks.Prepare/bin/Release/net10.0/Recruitment.Benchmarks.Prepare.dll"
+# The allocation benchmark: a console app timing Enrollment's pure allocation functions (no app, no database).
+ALLOCATION_DLL="$root/benchmarks/Recruitment.Benchmarks.Allocation/bin/Release/net10.0/Recruitment.Benchmarks.Allocation.dll"
 
 work="$(mktemp -d -t recruitment-bench.XXXXXX)"
 app_pid=""
@@ -154,6 +158,7 @@ cold_start() {
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minimum() { sort -n | head -1; }
 median_decimal() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median_decimal3() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # ratio A B: A / B with two decimals (host ÷ bare throughout the document).
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f\n", a / b }'; }
@@ -416,6 +421,142 @@ four round trips on three pooled connections. **The bare app** (\`PUT /applicati
 on one pooled connection, one transaction that reads applicant \`n\` (profile jsonb), then one statement that upserts
 the snapshot (jsonb, unique year + ID number, two more indexes, version + 1) and inserts the event row; three round trips.
 EOT
+}
+
+# scores: a score import of BENCH_SCORE_ROWS rows (default 100,000) end to end beside a raw COPY of the same CSV file
+# in the same run (issue 4, item 6). Set-up, not measured: a fresh database, the host with a center admin account
+# from Identity:Accounts, an API key, deadline extensions for B01..B12 of the 2024 cycle (whose deadline is past on the
+# real clock), and Recruitment.Benchmarks.Prepare seeding the candidates in bulk through the modules' own mappings: each
+# on the Examination roster and with a confirmed application in Enrollment, spread over B01..B12. Measured, by the same
+# tool with one clock (scores-measure): COPY, the import (POST to COMPLETED), COPY, the finalisation of the twelve
+# bases (first POST until Enrollment recorded every published CandidateScored), COPY; after one uncounted warm-up of
+# each path (a COPY of each kind, an import of as many rows for assistant-GP candidates, and the finalisation of 2,000
+# of them at B07).
+bench_scores() {
+  local database="${db}_scores" rows="${BENCH_SCORE_ROWS:-100000}" b
+  [[ "$rows" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SCORE_ROWS must be a positive integer"
+  # The warm-up imports as many rows (assistant-GP candidates, roster only): a first import of that size costs the host
+  # about twice the CPU of the next ones (heap growth, JIT of the chunk loop), which a running server has long paid.
+  local warm_up="$rows"
+  log "scores: fresh database $database"
+  sql postgres -c "drop database if exists $database with (force)" -c "create database $database" >/dev/null
+  local -x ConnectionStrings__Postgres; ConnectionStrings__Postgres="$("$root/build/pg.sh" url "$database")"
+  # A throwaway center admin: signs in, creates the job's API key, grants the extensions and finalises the bases.
+  local password; password="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-Aa1"
+  local -x Identity__Accounts__0__Login=bench-center Identity__Accounts__0__Password="$password" Identity__Accounts__0__Role=center-admin
+  start_app host
+  wait_ready host "${EPOCHREALTIME/./}"
+  local url="http://127.0.0.1:${APP_PORT[host]}" token key
+  token="$(curl -fsS "$url/api/auth/token" -H 'content-type: application/json' \
+    -d "{\"login\":\"bench-center\",\"password\":\"$password\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')"
+  [ -n "$token" ] || die "scores: the center admin could not sign in"
+  key="$(curl -fsS "$url/api/auth/api-keys" -H "authorization: Bearer $token" -H 'content-type: application/json' \
+    -d '{"name":"bench score import"}' | sed 's/.*"key":"\([^"]*\)".*/\1/')"
+  [ -n "$key" ] || die "scores: no API key"
+  # The 2024 cycle reaches Examination by a message just after start-up; the first extension waits for it.
+  local deadline=$((SECONDS + 60))
+  for b in B01 B02 B03 B04 B05 B06 B07 B08 B09 B10 B11 B12; do
+    until curl -fsS -o /dev/null "$url/api/examination/extensions" -H "authorization: Bearer $token" -H 'content-type: application/json' \
+      -d "{\"year\":2024,\"baseCode\":\"$b\",\"until\":\"2099-12-31T23:59:59+08:00\",\"reason\":\"benchmark\"}" 2>/dev/null; do
+      ((SECONDS < deadline)) || { cat "$work/host.log" >&2; die "scores: the extension for $b was refused for 60 s"; }
+      sleep 0.5
+    done
+  done
+  until [ "$(sql "$database" -c "select count(*) from examination.mt_doc_examsettings where id = 2024")" = 1 ]; do
+    ((SECONDS < deadline)) || die "scores: the 2024 exam settings were not loaded"
+    sleep 0.5
+  done
+
+  local started=$SECONDS
+  log "scores: seeding $rows candidates (roster entries and confirmed applications) and $warm_up warm-up candidates (roster entries)"
+  dotnet "$PREPARE_DLL" scores-seed "$ConnectionStrings__Postgres" "$rows" "$warm_up" "$work/scores.csv" "$work/scores-warm-up.csv" >&2 \
+    || die "scores: set-up failed"
+  local setup=$((SECONDS - started))
+  sql "$database" -c "vacuum analyze" >/dev/null
+
+  local postmaster; postmaster="$(head -1 "${PG_DATA_DIR:-$root/.data/pg}/postmaster.pid")"
+  log "scores: measuring (COPY, import, COPY, finalisation, COPY)"
+  dotnet "$PREPARE_DLL" scores-measure "$url" "$key" "$token" "$ConnectionStrings__Postgres" "$work/scores.csv" "$work/scores-warm-up.csv" \
+    "$app_pid" "$postmaster" "$work/scores.txt" >&2 || { tail -50 "$work/host.log" >&2; die "scores: the measured run failed"; }
+  stop_app
+
+  local -A r
+  local k v
+  while read -r k v; do r[$k]="$v"; done <"$work/scores.txt"
+  # calc EXPRESSION: awk arithmetic on the results, printed with the given format.
+  calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+  local copy_s copy_cpu end_to_end
+  copy_s="$(printf '%s\n' "${r[copy_seconds_1]}" "${r[copy_seconds_2]}" "${r[copy_seconds_3]}" | median_decimal3)"
+  copy_cpu="$(printf '%s\n' "${r[copy_pg_cpu_seconds_1]}" "${r[copy_pg_cpu_seconds_2]}" "${r[copy_pg_cpu_seconds_3]}" | median_decimal3)"
+  local documents_s documents_cpu
+  documents_s="$(printf '%s\n' "${r[copy_documents_seconds_1]}" "${r[copy_documents_seconds_2]}" "${r[copy_documents_seconds_3]}" | median_decimal3)"
+  documents_cpu="$(printf '%s\n' "${r[copy_documents_pg_cpu_seconds_1]}" "${r[copy_documents_pg_cpu_seconds_2]}" "${r[copy_documents_pg_cpu_seconds_3]}" | median_decimal3)"
+  end_to_end="$(calc %.3f "${r[import_completed_seconds]} + ${r[finalize_handled_seconds]}")"
+  local n="${r[rows]}"
+  rate() { calc %.0f "$n / $1"; }
+  share() { calc %.3f "($n / $1) / ($n / $copy_s)"; }
+  local settings
+  settings="$(sql postgres -c "select string_agg(name || '=' || setting || coalesce(unit, ''), ', ' order by name) from pg_settings
+    where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers')")"
+  cat <<EOT
+## Score import ($n rows) beside COPY
+
+Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores: the host Release and Production on a fresh database
+(PostgreSQL $settings),
+driven over loopback by \`Recruitment.Benchmarks.Prepare scores-measure\`, which reads every interval from one clock and
+the CPU of the host's process and of the cluster's processes from \`/proc\`. One uncounted warm-up of each path first:
+a COPY of each kind, an import of as many rows for other candidates (assistant GP, roster only) and the finalisation of
+2,000 of them. Set-up (not measured, ${setup} s): $n candidates spread over B01..B12,
+each on the Examination roster and with a confirmed application in Enrollment, seeded in bulk through the modules' own
+Marten mappings; the center extended the twelve bases' 2024 import deadline (past on the real clock), so every
+accepted row is flagged late.
+
+The same CSV file of ${r[csv_bytes]} bytes (one row per candidate: cycle, track, base, ID number, specialty, theory,
+skill and interview scores, result, absent components, exam date, source; 2 % absent) goes to both:
+
+- **COPY**: \`COPY ... FROM STDIN (FORMAT csv, HEADER)\` into a plain table of the typed columns (no key, no index),
+  over one Npgsql connection; three runs (before the import, between import and finalisation, after), median. For
+  comparison only, each time also a COPY of the same rows as one jsonb document each under a uuid primary key (the
+  shape of a Marten document table; the JSON text is built before the clock starts).
+- **Import**: \`POST /api/examination/score-imports\` (text/csv, job API key) until the batch is COMPLETED (polled in
+  the database every 20 ms; the job's \`GET\` is called once afterwards for the counts). The POST parses the CSV, runs
+  the row checks, stores the batch with its rows in chunks and queues the processing in one transaction (202); the
+  sequential queue then matches each chunk against the rosters and stores the scores, the row results and the
+  progress, one transaction per chunk.
+- **Finalisation** ("messages to Enrollment"): \`POST /api/examination/bases/{base}/finalize\` for B01..B12 in turn,
+  each publishing one \`CandidateScored\` per scored candidate through the outbox in its transaction, until Enrollment
+  has recorded every one (an \`ExamResultRecorded\` event on each application's stream and its snapshot).
+
+| step | seconds | rows/s | rate ÷ COPY rate | host CPU (s) | PostgreSQL CPU (s) |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| COPY into a plain table (median of 3) | $copy_s | $(rate "$copy_s") | 1.000 | | $copy_cpu |
+| COPY as jsonb documents under a uuid key (median of 3, comparison only) | $documents_s | $(rate "$documents_s") | $(share "$documents_s") | | $documents_cpu |
+| import: POST until 202 | ${r[import_accepted_seconds]} | | | | |
+| import: POST until COMPLETED | **${r[import_completed_seconds]}** | $(rate "${r[import_completed_seconds]}") | **$(share "${r[import_completed_seconds]}")** | ${r[import_host_cpu_seconds]} | ${r[import_pg_cpu_seconds]} |
+| finalisation: first POST until every CandidateScored is recorded | **${r[finalize_handled_seconds]}** | $(rate "${r[finalize_handled_seconds]}") | $(share "${r[finalize_handled_seconds]}") | ${r[finalize_host_cpu_seconds]} | ${r[finalize_pg_cpu_seconds]} |
+| end to end: import + finalisation | **$end_to_end** | $(rate "$end_to_end") | **$(share "$end_to_end")** | | |
+
+Targets (issue 4): under 5 s on this machine and at least 0.200 of the COPY rate.
+Import: ${r[import_totalRows]} rows, ${r[import_processedRows]} processed, ${r[import_accepted]} accepted,
+${r[import_unchanged]} unchanged, ${r[import_rejected]} rejected, ${r[import_late]} late.
+Finalisation: the twelve POSTs answered after ${r[finalize_responses_seconds]} s (slowest ${r[finalize_slowest_response_seconds]} s);
+${r[finalize_published]} messages published, ${r[recorded_events]} events recorded, ${r[examined_applications]} applications
+EXAMINED or ABSENT, ${r[dead_letters]} dead letters.
+COPY runs (s): ${r[copy_seconds_1]} ${r[copy_seconds_2]} ${r[copy_seconds_3]} (rows copied: ${r[copy_rows_1]}); as documents:
+${r[copy_documents_seconds_1]} ${r[copy_documents_seconds_2]} ${r[copy_documents_seconds_3]}.
+Load average (1, 5, 15 min): ${r[load_before]} before the import, ${r[load_after_import]} after it,
+${r[load_after_finalize]} after the finalisation (2 cores; above 2, other work competed for them).
+EOT
+}
+
+# allocation: the round allocation (DeferredAcceptance.Allocate + BlockingPairs, ENR-53..ENR-56) as pure functions on
+# synthetic markets of 10,000 and 100,000 applicants over 12 bases x 30 specialties; BENCH_ALLOCATION_RUNS timed runs per
+# size (default 15) after warm-up, medians. The console app prints the section; it exits 1 when the result is not stable
+# or differs from serial dictatorship, which is logged (the section says so too) but does not stop the other benchmarks.
+bench_allocation() {
+  [[ "${BENCH_ALLOCATION_RUNS:-15}" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ALLOCATION_RUNS must be a positive integer"
+  dotnet "$ALLOCATION_DLL" 10000 100000 --runs "${BENCH_ALLOCATION_RUNS:-15}" \
+    || log "allocation: the result failed its verification (blocking pairs, or not serial dictatorship); see the section"
 }
 
 # ---------------------------------------------------------------- docs/benchmarks.md

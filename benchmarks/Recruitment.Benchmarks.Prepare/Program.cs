@@ -9,12 +9,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkiaSharp;
 
-// Set-up for the submissions benchmark of build/bench.sh; nothing here is measured.
+// Set-up for the submissions and scores benchmarks of build/bench.sh; besides scores-measure, nothing here is measured.
 //   cycle DIR OUT YEAR        copy DIR/recruitment-2024.json + quota-2024.csv to OUT as YEAR, calendar shifted so
 //                             that registration opened yesterday (China Standard Time)
 //   host URL COUNT YEAR FILE  register COUNT applicants on the host, sign them in, fill the profile, upload the
 //                             photo and submit a first application (B01/GP); their tokens go to FILE, one a line
 //   bare URL COUNT YEAR       seed COUNT applicants in the bare app and submit their first application (B01/GP)
+//   scores-seed CONNECTION COUNT WARMUP CSV WARMUP_CSV
+//                             roster COUNT residency candidates over B01..B12 with confirmed applications, and WARMUP
+//                             assistant-GP candidates at B07; their score rows go to CSV and WARMUP_CSV (ScoreBench)
+//   scores-measure URL API_KEY TOKEN CONNECTION CSV WARMUP_CSV HOST_PID POSTMASTER_PID OUT
+//                             the measured run of the scores benchmark: COPY, import, COPY, finalisation, COPY
 return args switch
 {
     ["cycle", var dir, var output, var year] => Cycle(dir, output, int.Parse(year, CultureInfo.InvariantCulture)),
@@ -22,12 +27,19 @@ return args switch
         int.Parse(year, CultureInfo.InvariantCulture), file),
     ["bare", var url, var count, var year] => await Bare(new Uri(url), int.Parse(count, CultureInfo.InvariantCulture),
         int.Parse(year, CultureInfo.InvariantCulture)),
+    ["scores-seed", var connection, var count, var warmUp, var csv, var warmUpCsv] => await ScoreBench.Seed(connection,
+        int.Parse(count, CultureInfo.InvariantCulture), int.Parse(warmUp, CultureInfo.InvariantCulture), csv, warmUpCsv),
+    ["scores-measure", var url, var key, var token, var connection, var csv, var warmUpCsv, var hostPid, var postmasterPid, var output] =>
+        await ScoreBench.Measure(new Uri(url), key, token, connection, csv, warmUpCsv, int.Parse(hostPid, CultureInfo.InvariantCulture),
+            int.Parse(postmasterPid, CultureInfo.InvariantCulture), output),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prepare cycle DIR OUT YEAR | host URL COUNT YEAR TOKENS_FILE | bare URL COUNT YEAR");
+    Console.Error.WriteLine("usage: prepare cycle DIR OUT YEAR | host URL COUNT YEAR TOKENS_FILE | bare URL COUNT YEAR"
+                            + " | scores-seed CONNECTION COUNT WARMUP CSV WARMUP_CSV"
+                            + " | scores-measure URL API_KEY TOKEN CONNECTION CSV WARMUP_CSV HOST_PID POSTMASTER_PID OUT");
     return 2;
 }
 
@@ -67,7 +79,7 @@ static async Task<int> Host(Uri url, int count, int year, string tokensFile)
     var done = 0;
     await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
     {
-        var id = ResidentId(first + i);
+        var id = Bench.ResidentId(first + i);
         const string password = "Bench-pass-2031";
         await Ok(await http.PostAsJsonAsync("accounts".Api(), new { documentNumber = id, password, name = "李四", mobile = "13912345678" }, ct));
         var signIn = await Ok(await http.PostAsJsonAsync("/api/auth/token", new { login = id, password }, ct));
@@ -112,16 +124,6 @@ static async Task<HttpResponseMessage> Ok(HttpResponseMessage response)
 static string Application(int year, string baseCode) =>
     $$"""{"year":{{year}},"baseCode":"{{baseCode}}","specialtyCode":"GP","category":"INDEPENDENT","declaresNoEmployment":true,"acceptsReallocation":true,"requestsExemption":false,"declaration":true}""";
 
-/// <summary>A valid PRC resident ID number (Jilin region, check digit), unique per n below 10,000,000.</summary>
-static string ResidentId(int n)
-{
-    int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    var birth = new DateOnly(1990, 1, 1).AddDays(n % 3000);
-    var body = string.Create(CultureInfo.InvariantCulture, $"22{n / 1000 % 10000:D4}{birth:yyyyMMdd}{n % 1000:D3}");
-    var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
-    return body + "10X98765432"[sum % 11];
-}
-
 /// <summary>A small JPEG grown to 160,000 bytes with comment segments (ENR-11 accepts 153,600 to 307,200).</summary>
 static byte[] Photo()
 {
@@ -154,6 +156,16 @@ static byte[] Photo()
 internal static class Bench
 {
     public static string Api(this string path) => $"/api/enrollment/{path}";
+
+    /// <summary>A valid PRC resident ID number (Jilin region, check digit), unique per n below 10,000,000.</summary>
+    public static string ResidentId(int n)
+    {
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var birth = new DateOnly(1990, 1, 1).AddDays(n % 3000);
+        var body = string.Create(CultureInfo.InvariantCulture, $"22{n / 1000 % 10000:D4}{birth:yyyyMMdd}{n % 1000:D3}");
+        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
+        return body + "10X98765432"[sum % 11];
+    }
 
     public const string Profile = """
         {"basic":{"gender":"FEMALE","birthDate":"1999-05-01","ethnicity":"Han","email":"applicant@example.cn","address":"Changchun, Jilin",

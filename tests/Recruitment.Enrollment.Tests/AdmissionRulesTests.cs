@@ -91,14 +91,29 @@ public sealed class AdmissionRulesTests
     }
 
     [Fact]
-    public void On_random_markets_the_result_equals_score_ordered_serial_dictatorship_never_exceeds_a_cell_and_is_stable()
+    public void On_random_markets_the_result_equals_score_ordered_serial_dictatorship_never_exceeds_a_cell_and_is_stable() =>
+        RandomMarkets(random => random.Next(40, 100));
+
+    /// <summary>Scores EXAM-12 never produces (three decimals, more than 10,485.75) take the ranking's general path.</summary>
+    [Fact]
+    public void Scores_beyond_two_decimals_or_very_large_rank_the_same_on_random_markets()
+    {
+        RandomMarkets(random => random.Next(40, 100) + random.Next(0, 3) / 1000m);
+        RandomMarkets(random => random.Next(0, 2) == 0 ? random.Next(40, 100) : 20_000 + random.Next(0, 5));
+    }
+
+    [Fact]
+    public void Exact_ties_on_every_score_go_to_the_lower_application_id_on_random_markets() =>
+        RandomMarkets(random => 70 + random.Next(0, 2));
+
+    private static void RandomMarkets(Func<Random, decimal> total)
     {
         var random = new Random(20240816);
         for (var market = 0; market < 200; market++)
         {
             var cells = Enumerable.Range(0, random.Next(1, 8)).ToDictionary(c => $"C{c}", _ => random.Next(0, 4));
             var names = cells.Keys.ToArray();
-            var applicants = Enumerable.Range(0, random.Next(0, 25)).Select(_ => Applicant(random.Next(40, 100),
+            var applicants = Enumerable.Range(0, random.Next(0, 25)).Select(_ => Applicant(total(random),
                 names.OrderBy(_ => random.Next()).Take(random.Next(0, names.Length + 1)).ToArray())).ToList();
 
             var assignment = DeferredAcceptance.Allocate(applicants, cells);

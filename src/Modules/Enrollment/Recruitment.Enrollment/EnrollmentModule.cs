@@ -19,26 +19,29 @@ public static class EnrollmentModule
 
     public static IServiceCollection AddEnrollmentModule(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.AddModuleStore<IEnrollmentStore>(Info, connectionString, opts =>
-        {
-            opts.Schema.For<RecruitmentCycle>().Identity(c => c.Id);
-            opts.Schema.For<Applicant>().UniqueIndex(a => a.DocumentNumber);
-            opts.Schema.For<OtherSplit>().Identity(s => s.Id);
-            // The stream is the audit trail; the inline snapshot is what lists and rules read. One person, one
-            // application per cycle (ENR-13), whichever track, enforced by the database under concurrency too.
-            opts.Projections.Snapshot<Application>(SnapshotLifecycle.Inline);
-            opts.Schema.For<Application>()
-                .UniqueIndex(UniqueIndexType.Computed, "application_person_per_cycle", a => a.Year, a => a.DocumentNumber)
-                .Index(a => a.ApplicantId)
-                .Index(a => a.BaseCode);
-            opts.Schema.For<ApplicantPhoto>();
-            opts.Schema.For<CellLedger>().Identity(c => c.Id).UseOptimisticConcurrency(true);
-            opts.Schema.For<Publicity>().Index(p => p.Year);
-            opts.Schema.For<Objection>().Index(o => o.ApplicationId);
-            opts.Schema.For<Round>();
-            opts.Schema.For<RoundPreferences>().Identity(p => p.Id).Index(p => p.RoundId);
-        });
+        services.AddModuleStore<IEnrollmentStore>(Info, connectionString, ConfigureStore);
         services.AddHostedService<ReferenceDataLoader>();
         return services;
+    }
+
+    /// <summary>The store's documents, indexes and event streams (the benchmark set-up seeds applications through the same mapping).</summary>
+    internal static void ConfigureStore(StoreOptions opts)
+    {
+        opts.Schema.For<RecruitmentCycle>().Identity(c => c.Id);
+        opts.Schema.For<Applicant>().UniqueIndex(a => a.DocumentNumber);
+        opts.Schema.For<OtherSplit>().Identity(s => s.Id);
+        // The stream is the audit trail; the inline snapshot is what lists and rules read. One person, one
+        // application per cycle (ENR-13), whichever track, enforced by the database under concurrency too.
+        opts.Projections.Snapshot<Application>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Application>()
+            .UniqueIndex(UniqueIndexType.Computed, "application_person_per_cycle", a => a.Year, a => a.DocumentNumber)
+            .Index(a => a.ApplicantId)
+            .Index(a => a.BaseCode);
+        opts.Schema.For<ApplicantPhoto>();
+        opts.Schema.For<CellLedger>().Identity(c => c.Id).UseOptimisticConcurrency(true);
+        opts.Schema.For<Publicity>().Index(p => p.Year);
+        opts.Schema.For<Objection>().Index(o => o.ApplicationId);
+        opts.Schema.For<Round>();
+        opts.Schema.For<RoundPreferences>().Identity(p => p.Id).Index(p => p.RoundId);
     }
 }

@@ -18,11 +18,14 @@ internal sealed class Ranking : IComparer<Application>
     }
 
     /// <summary>Compares the scores only: 0 means an exact tie on every criterion.</summary>
-    public static int Scores(ExamResult a, ExamResult b)
+    public static int Scores(ExamResult a, ExamResult b) => Scores(a.Total, a.InterviewPart, a.Written, b.Total, b.InterviewPart, b.Written);
+
+    /// <summary>The same comparison on the three scores themselves (the round allocation ranks by them, DeferredAcceptance).</summary>
+    public static int Scores(decimal totalA, decimal interviewA, decimal writtenA, decimal totalB, decimal interviewB, decimal writtenB)
     {
-        var c = b.Total.CompareTo(a.Total);
+        var c = totalB.CompareTo(totalA);
         if (c != 0) return c;
-        c = b.InterviewPart.CompareTo(a.InterviewPart);
-        return c != 0 ? c : b.Written.CompareTo(a.Written);
+        c = interviewB.CompareTo(interviewA);
+        return c != 0 ? c : writtenB.CompareTo(writtenA);
     }
 }

@@ -114,12 +114,16 @@ internal static class ScoreImportParser
             if (missing.Count > 0)
                 throw DomainException.Invalid("import.malformed_csv", $"The CSV header lacks: {string.Join(", ", missing)}.");
 
-            string? Field(string name) => header.Contains(name.ToUpperInvariant()) ? Blank(csv.GetField(name.ToUpperInvariant())) : null;
+            // Each column's position, found once from the header (-1 when absent), rather than by name in every row.
+            int Column(string name) => header.Contains(name.ToUpperInvariant()) ? csv.GetFieldIndex(name.ToUpperInvariant()) : -1;
+            int year = Column("cycleYear"), track = Column("track"), baseCode = Column("baseCode"), idNumber = Column("idNumber"),
+                specialty = Column("specialtyCode"), theory = Column("theoryScore"), skill = Column("skillScore"), interview = Column("interviewScore"),
+                result = Column("assessmentResult"), absent = Column("absentComponents"), date = Column("examDate"), source = Column("sourceSystem");
+            string? Field(int index) => index < 0 ? null : Blank(csv.GetField(index));
             var rows = new List<ScoreImportRow>();
             while (csv.Read())
-                rows.Add(new(Field("cycleYear") ?? defaultYear, Field("track"), Field("baseCode"), Field("idNumber"), Field("specialtyCode"),
-                    Field("theoryScore"), Field("skillScore"), Field("interviewScore"), Field("assessmentResult"),
-                    Field("absentComponents"), Field("examDate"), Field("sourceSystem")));
+                rows.Add(new(Field(year) ?? defaultYear, Field(track), Field(baseCode), Field(idNumber), Field(specialty), Field(theory), Field(skill),
+                    Field(interview), Field(result), Field(absent), Field(date), Field(source)));
             return rows;
         }
         catch (CsvHelperException e)
