@@ -73,7 +73,7 @@ public sealed class SelectionTests(FellowshipApp app)
                     new FellowshipReviewRequest("PROPOSE", null, true, null, null)));
                 return "PROPOSED";
             }
-            catch (Exception e) when (e is DomainException { Code: "quota.exhausted" } || ConcurrentWriters.IsWriteConflict(e))
+            catch (Exception e) when (e is DomainException { Code: "quota.exhausted" } || OptimisticRetry.IsConflict(e))
             {
                 return e is DomainException ? "quota.exhausted" : "conflict";
             }

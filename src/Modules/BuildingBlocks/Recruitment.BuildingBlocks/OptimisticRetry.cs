@@ -27,8 +27,17 @@ public static class OptimisticRetry
         }
     }
 
-    private static bool IsConflict(Exception e) =>
-        e is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
-        || e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }
-        || (e.InnerException is { } inner && IsConflict(inner));
+    /// <summary>Another writer came first: a version check, a unique key or a stream id taken in between.</summary>
+    public static bool IsConflict(Exception e)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (current is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
+                or JasperFx.Events.ExistingStreamIdCollisionException or ExistingStreamIdCollisionException
+                or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+                return true;
+            if (current is AggregateException { InnerExceptions.Count: 1 } aggregate) return IsConflict(aggregate.InnerExceptions[0]);
+        }
+        return false;
+    }
 }

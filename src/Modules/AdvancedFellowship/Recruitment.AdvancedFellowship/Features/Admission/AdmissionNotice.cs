@@ -34,7 +34,7 @@ internal sealed class AdmissionNoticeEndpoints : ICarterModule
     {
         app.MapPost("/api/advanced-fellowship/applications/{applicationId:guid}/notice", async (Guid applicationId, NoticeRequest? request,
                 ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() => bus.InvokeAsync<FellowshipResult>(
+                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<FellowshipResult>(
                     new IssueAdmissionNotice(applicationId, user.Actor(), request ?? new NoticeRequest(null, null)), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: admission");
 

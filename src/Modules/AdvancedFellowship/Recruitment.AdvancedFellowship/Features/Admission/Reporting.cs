@@ -34,7 +34,7 @@ internal sealed class ReportingEndpoints : ICarterModule
     {
         app.MapPut("/api/advanced-fellowship/applications/{applicationId:guid}/reporting-documents", async (Guid applicationId,
                 ReportingDocumentsRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() =>
+                await OptimisticRetry.RunAsync(() =>
                     bus.InvokeAsync<ReportingChecklistResult>(new TickReportingDocuments(applicationId, user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: admission");
 
@@ -43,7 +43,7 @@ internal sealed class ReportingEndpoints : ICarterModule
             {
                 await using (var session = store.QuerySession())
                     FellowshipAccess.EnsureAdminOrOwner(user, await FellowshipAccess.Application(session, applicationId, ct));
-                return await ConcurrentWriters.RetryAsync(() =>
+                return await OptimisticRetry.RunAsync(() =>
                     bus.InvokeAsync<FellowshipResult>(new ReportForTraining(applicationId, user.Actor()), ct));
             })
             .RequireAuthorization(Policies.AnyUser).WithTags("AdvancedFellowship: admission");

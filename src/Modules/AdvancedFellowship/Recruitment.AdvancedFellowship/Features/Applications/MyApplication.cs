@@ -31,7 +31,7 @@ internal sealed class MyApplicationEndpoints : ICarterModule
             return await FellowshipViews.ViewAsync(session, await FellowshipAccess.Own(session, user.AccountId(), year, ct), ct);
         });
         me.MapDelete("", async (int? year, string? reason, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-            await ConcurrentWriters.RetryAsync(() =>
+            await OptimisticRetry.RunAsync(() =>
                 bus.InvokeAsync<FellowshipResult>(new WithdrawFellowshipApplication(user.AccountId(), user.Actor(), year, reason), ct)));
     }
 }

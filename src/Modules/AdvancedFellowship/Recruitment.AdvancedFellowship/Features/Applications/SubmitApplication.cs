@@ -27,7 +27,7 @@ internal sealed class SubmitApplicationEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPut("/api/advanced-fellowship/me/application", async (FellowshipApplicationRequest request, ClaimsPrincipal user, IMessageBus bus,
                 CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() =>
+                await OptimisticRetry.RunAsync(() =>
                     bus.InvokeAsync<FellowshipResult>(new SubmitFellowshipApplication(user.AccountId(), user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipApplicant)
             .WithTags("AdvancedFellowship: applicants");

@@ -38,7 +38,7 @@ internal sealed class CertificateEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         app.MapPost(Route, async (Guid fellowId, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() => bus.InvokeAsync<CertificateResult>(new IssueCertificate(fellowId, user.Actor()), ct)))
+                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<CertificateResult>(new IssueCertificate(fellowId, user.Actor()), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: assessment");
 
         app.MapGet(Route, async (Guid fellowId, string? format, ClaimsPrincipal user, IAdvancedFellowshipStore store, CancellationToken ct) =>

@@ -32,7 +32,7 @@ internal sealed class RecordAssessmentEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/advanced-fellowship/fellows/{fellowId:guid}/assessments", async (Guid fellowId, AssessmentRequest request,
                 ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() => bus.InvokeAsync<AssessmentResult>(new RecordAssessment(fellowId, user.Actor(), request), ct)))
+                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<AssessmentResult>(new RecordAssessment(fellowId, user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: assessment");
 }
 

@@ -36,7 +36,7 @@ internal sealed class ReviewApplicationEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/advanced-fellowship/applications/{applicationId:guid}/review", async (Guid applicationId, FellowshipReviewRequest request,
                 ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() =>
+                await OptimisticRetry.RunAsync(() =>
                     bus.InvokeAsync<FellowshipResult>(new ReviewFellowshipApplication(applicationId, user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin)
             .WithTags("AdvancedFellowship: selection");

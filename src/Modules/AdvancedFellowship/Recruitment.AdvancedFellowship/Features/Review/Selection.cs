@@ -50,7 +50,7 @@ internal sealed class SelectionEndpoints : ICarterModule
 
         app.MapPost("/api/advanced-fellowship/cycles/{year:int}/quota-transfers", async (int year, QuotaTransferRequest request, ClaimsPrincipal user,
                 IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() => bus.InvokeAsync<QuotaTransferResult>(new TransferPlaces(year, user.Actor(), request), ct)))
+                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<QuotaTransferResult>(new TransferPlaces(year, user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: selection");
 
         app.MapGet("/api/advanced-fellowship/cycles/{year:int}/admitted", async (int year, int? page, int? pageSize, IAdvancedFellowshipStore store,

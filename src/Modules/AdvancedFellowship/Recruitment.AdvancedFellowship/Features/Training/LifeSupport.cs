@@ -31,7 +31,7 @@ internal sealed class LifeSupportEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/advanced-fellowship/fellows/{fellowId:guid}/life-support-results", async (Guid fellowId, LifeSupportRequest request,
                 ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() => bus.InvokeAsync<FellowshipResult>(new RecordLifeSupport(fellowId, user.Actor(), request), ct)))
+                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<FellowshipResult>(new RecordLifeSupport(fellowId, user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: training");
 }
 

@@ -30,10 +30,10 @@ internal sealed class MentorEndpoints : ICarterModule
     {
         var route = "/api/advanced-fellowship/fellows/{fellowId:guid}/mentor";
         app.MapPut(route, async (Guid fellowId, MentorRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() => bus.InvokeAsync<FellowshipResult>(new AssignMentor(fellowId, user.Actor(), request), ct)))
+                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<FellowshipResult>(new AssignMentor(fellowId, user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: training");
         app.MapDelete(route, async (Guid fellowId, string? reason, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() => bus.InvokeAsync<FellowshipResult>(new EndMentor(fellowId, user.Actor(), reason), ct)))
+                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<FellowshipResult>(new EndMentor(fellowId, user.Actor(), reason), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: training");
     }
 }

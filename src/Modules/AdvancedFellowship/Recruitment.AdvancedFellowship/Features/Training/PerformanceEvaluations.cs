@@ -27,7 +27,7 @@ internal sealed class PerformanceEvaluationEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/advanced-fellowship/fellows/{fellowId:guid}/performance-evaluations", async (Guid fellowId, EvaluationRequest request,
                 ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() =>
+                await OptimisticRetry.RunAsync(() =>
                     bus.InvokeAsync<EvaluationResult>(new RecordPerformanceEvaluation(fellowId, user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: training");
 }

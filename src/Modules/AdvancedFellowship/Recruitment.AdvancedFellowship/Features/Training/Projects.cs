@@ -31,7 +31,7 @@ internal sealed class ProjectEndpoints : ICarterModule
     {
         app.MapPost("/api/advanced-fellowship/fellows/{fellowId:guid}/projects", async (Guid fellowId, ProjectRequest request, ClaimsPrincipal user,
                 IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() => bus.InvokeAsync<ProjectResult>(new RegisterProject(fellowId, user.Actor(), request), ct)))
+                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<ProjectResult>(new RegisterProject(fellowId, user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: training");
         app.MapGet("/api/advanced-fellowship/fellows/{fellowId:guid}/projects", async (Guid fellowId, ClaimsPrincipal user,
                 IAdvancedFellowshipStore store, CancellationToken ct) =>

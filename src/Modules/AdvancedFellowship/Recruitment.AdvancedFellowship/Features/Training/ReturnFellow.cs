@@ -25,7 +25,7 @@ internal sealed class ReturnFellowEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/advanced-fellowship/fellows/{fellowId:guid}/return", async (Guid fellowId, ReturnRequest request, ClaimsPrincipal user,
                 IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() => bus.InvokeAsync<FellowshipResult>(new ReturnFellow(fellowId, user.Actor(), request), ct)))
+                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<FellowshipResult>(new ReturnFellow(fellowId, user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: training");
 }
 

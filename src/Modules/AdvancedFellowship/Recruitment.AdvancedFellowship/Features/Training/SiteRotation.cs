@@ -31,7 +31,7 @@ internal sealed class SiteRotationEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPut("/api/advanced-fellowship/fellows/{fellowId:guid}/site-rotation", async (Guid fellowId, SiteRotationRequest request,
                 ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await ConcurrentWriters.RetryAsync(() =>
+                await OptimisticRetry.RunAsync(() =>
                     bus.InvokeAsync<SiteRotationResult>(new PlanSiteRotation(fellowId, user.Actor(), request), ct)))
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: training");
 }
