@@ -97,10 +97,10 @@ public sealed class RuleTests
     public void Resident_ID_numbers_are_checked_and_give_the_birth_date()
     {
         var id = TestIds.NewResidentId(new DateOnly(1980, 2, 29));
-        ResidentIdNumber.IsValid(id, new DateOnly(2024, 5, 15)).ShouldBeTrue();
-        ResidentIdNumber.BirthDate(id).ShouldBe(new DateOnly(1980, 2, 29));
-        ResidentIdNumber.IsValid(id[..17] + (id[17] == '0' ? '1' : '0'), new DateOnly(2024, 5, 15)).ShouldBeFalse();
-        ResidentIdNumber.IsValid(id[..17], new DateOnly(2024, 5, 15)).ShouldBeFalse();
+        ResidentId.IsValid(id, new DateOnly(2024, 5, 15)).ShouldBeTrue();
+        ResidentId.BirthDate(id).ShouldBe(new DateOnly(1980, 2, 29));
+        ResidentId.IsValid(id[..17] + (id[17] == '0' ? '1' : '0'), new DateOnly(2024, 5, 15)).ShouldBeFalse();
+        ResidentId.IsValid(id[..17], new DateOnly(2024, 5, 15)).ShouldBeFalse();
         ChinaTime.FullYears(new DateOnly(1978, 5, 15), new DateOnly(2024, 5, 14)).ShouldBe(45);
         ChinaTime.FullYears(new DateOnly(1978, 5, 15), new DateOnly(2024, 5, 15)).ShouldBe(46);
     }

@@ -1,4 +1,4 @@
-using Recruitment.Enrollment.Domain;
+using Recruitment.BuildingBlocks;
 using Shouldly;
 using Xunit;
 

@@ -13,7 +13,7 @@ internal sealed class FellowshipApplicant
     public string Mobile { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
 
-    public DateOnly BirthDate => ResidentIdNumber.BirthDate(DocumentNumber);
+    public DateOnly BirthDate => ResidentId.BirthDate(DocumentNumber);
 }
 
 /// <summary>
@@ -60,26 +60,4 @@ internal sealed class ApplicantDocument
         : b.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }) ? "image/jpeg"
         : b.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "image/png"
         : null;
-}
-
-/// <summary>
-/// The PRC resident identity number (GB 11643), the fellowship applicant's login: region, birth date, sequence and a
-/// MOD 11-2 check character. The birth date inside it gives the age of FEL-06.
-/// </summary>
-internal static class ResidentIdNumber
-{
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-    public static bool IsValid(string number, DateOnly today)
-    {
-        if (number.Length != 18 || number[0] == '0' || number.AsSpan(0, 17).ContainsAnyExceptInRange('0', '9')) return false;
-        if (!DateOnly.TryParseExact(number.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            || birth.Year < 1900 || birth > today)
-            return false;
-        var sum = 0;
-        for (var i = 0; i < 17; i++) sum += (number[i] - '0') * Weights[i];
-        return number[17] == "10X98765432"[sum % 11];
-    }
-
-    public static DateOnly BirthDate(string number) => DateOnly.ParseExact(number.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture);
 }

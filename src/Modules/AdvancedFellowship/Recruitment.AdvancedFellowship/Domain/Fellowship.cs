@@ -1,3 +1,4 @@
+using Recruitment.BuildingBlocks;
 using System.Security.Cryptography;
 using System.Text;
 

@@ -1,3 +1,4 @@
+using Recruitment.BuildingBlocks;
 namespace Recruitment.AdvancedFellowship.Domain;
 
 /// <summary>One annual cycle of the 2024-2026 programme (FEL-01): calendar, intake band, grants and position table.</summary>
@@ -105,23 +106,5 @@ internal sealed record Position(
         }
         foreach (var d in RequiredDocuments.Where(d => d.PostType is { } t && !Offers(t)))
             yield return $"document {d.Kind} is required of {d.PostType}, a post type the row does not offer";
-    }
-}
-
-internal static class ChinaTime
-{
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
-
-    /// <summary>The calendar date in China Standard Time (all dates of DOMAIN.md are China dates).</summary>
-    public static DateOnly Date(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
-
-    public static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), Offset);
-
-    /// <summary>Full years (周岁) from <paramref name="from"/> to <paramref name="on"/>.</summary>
-    public static int FullYears(DateOnly from, DateOnly on)
-    {
-        var years = on.Year - from.Year;
-        if (on < from.AddYears(years)) years--;
-        return years;
     }
 }

@@ -22,9 +22,6 @@ internal sealed record RegisteredFellowshipApplicant(Guid AccountId, string Logi
 /// </summary>
 internal sealed partial class RegisterFellowshipApplicantEndpoint : ICarterModule
 {
-    [GeneratedRegex(@"^1\d{10}$")]
-    private static partial Regex Mobile();
-
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/advanced-fellowship/accounts", Handle)
             .AllowAnonymous()
@@ -36,13 +33,13 @@ internal sealed partial class RegisterFellowshipApplicantEndpoint : ICarterModul
     {
         var now = clock.GetUtcNow();
         var number = request.DocumentNumber?.Trim().ToUpperInvariant() ?? "";
-        if (!ResidentIdNumber.IsValid(number, ChinaTime.Date(now)))
+        if (!ResidentId.IsValid(number, ChinaTime.Date(now)))
             throw DomainException.Invalid("account.invalid_document_number",
                 "documentNumber must be a valid 18-character PRC resident ID number (region, birth date, sequence, check character).");
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 50) throw DomainException.Invalid("account.name_required", "name is required (at most 50 characters).");
         var mobile = request.Mobile?.Trim() ?? "";
-        if (!Mobile().IsMatch(mobile))
+        if (!MobileNumber.IsValid(mobile))
             throw DomainException.Invalid("account.invalid_mobile", "mobile must be an 11-digit mainland mobile number starting with 1.");
 
         var registered = await bus.InvokeAsync<AccountRegistered>(

@@ -32,7 +32,7 @@ internal sealed class ApplicationFormPrintEndpoint : ICarterModule
                     .Table([
                         ("姓名 Name", f.Name),
                         ("性别 Gender", form.Gender?.ToString()),
-                        ("出生日期 Date of birth", Printable.Date(ResidentIdNumber.BirthDate(f.DocumentNumber))),
+                        ("出生日期 Date of birth", Printable.Date(ResidentId.BirthDate(f.DocumentNumber))),
                         ("身份证号 ID number", f.DocumentNumber),
                         ("照片 Photo", f.Documents.Any(d => d.Kind == DocumentKind.PHOTO) ? "uploaded (affix a printed copy)" : ""),
                         ("学历学位 Education and degree", $"{form.Education?.Level} / {form.Education?.Degree}, {form.Education?.School}, {Printable.Date(form.Education?.GraduatedOn)}"),

@@ -68,7 +68,7 @@ internal sealed class ListApplicationsEndpoints : ICarterModule
                     }).ToList()
                     : [];
                 return new StaffFellowshipView(await FellowshipViews.ViewAsync(session, f, ct), f.DocumentNumber, f.Mobile,
-                    ResidentIdNumber.BirthDate(f.DocumentNumber), checklist);
+                    ResidentId.BirthDate(f.DocumentNumber), checklist);
             })
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: selection");
     }

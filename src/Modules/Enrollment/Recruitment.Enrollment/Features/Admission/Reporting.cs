@@ -50,7 +50,7 @@ internal sealed class ReportingEndpoints : ICarterModule
                 http.User.EnsureActsForBase(baseCode);
                 await using var session = store.QuerySession();
                 var cycle = await ApplicationAccess.Cycle(session, year, ct);
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+                var today = ChinaTime.Date(clock.GetUtcNow());
                 var trainees = await session.Query<Application>()
                     .Where(a => a.Year == cycle.Id && a.BaseCode == baseCode
                                 && (a.Status == ApplicationStatus.ADMITTED || a.Status == ApplicationStatus.REPORTED))

@@ -1,3 +1,4 @@
+using Recruitment.BuildingBlocks;
 using Marten;
 using Marten.Exceptions;
 using Npgsql;
@@ -119,7 +120,7 @@ public static class ProcessScoreImportHandler
         var extended = extension is not null && batch.ReceivedAt <= extension.Until;
         var late = batch.ReceivedAt > cycle.ScoreImportDeadline;
         if (late && !extended) return Rejected("DEADLINE_PASSED", $"imports closed at {cycle.ScoreImportDeadline:O} (EXAM-11)");
-        var lastDay = DateOnly.FromDateTime(cycle.InterviewDeadline.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var lastDay = ChinaTime.Date(cycle.InterviewDeadline);
         if (row.Score!.ExamDate > lastDay && !extended)
             return Rejected("INTERVIEW_AFTER_DEADLINE", $"interviews are completed by {lastDay:yyyy-MM-dd} unless extended (EXAM-08, EXAM-11)");
         late |= row.Score.ExamDate > lastDay;

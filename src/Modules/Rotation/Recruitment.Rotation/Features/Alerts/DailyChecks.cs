@@ -41,7 +41,7 @@ public static class DailyRotationCheckHandler
         // Early (the calendar moved since scheduling): wait for the deadline in force now.
         if (now < firstRun) return command.DelayedFor(Until(firstRun, now));
 
-        var today = PlanContext.Today(now);
+        var today = ChinaTime.Date(now);
         var run = await session.LoadAsync<DailyCheckRun>(command.Year, ct);
         if (run?.LastRunDate >= today) return null;
         session.Store(new DailyCheckRun { Id = command.Year, LastRunDate = today });
@@ -62,7 +62,7 @@ public static class DailyRotationCheckHandler
         }
 
         // Next midnight in China time, for the first training year.
-        var next = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), PlanContext.China);
+        var next = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
         return today < cycle.TrainingStartDate.AddYears(1) ? command.DelayedFor(Until(next, now)) : null;
     }
 

@@ -25,7 +25,7 @@ internal sealed class BaseCalendarEndpoint : ICarterModule
             {
                 var code = baseCode.ToUpperInvariant();
                 http.User.EnsureActsForBase(code);
-                var y = year ?? clock.GetUtcNow().ToOffset(PlanContext.China).Year;
+                var y = year ?? clock.GetUtcNow().ToOffset(ChinaTime.Offset).Year;
                 await using var session = store.QuerySession();
                 await CapacitiesEndpoints.EnsureBaseAsync(session, code, ct);
                 var cycle = await session.LoadAsync<RotationCycle>(y, ct) ?? throw DomainException.NotFound("cycle.not_found", $"No recruitment cycle {y}.");

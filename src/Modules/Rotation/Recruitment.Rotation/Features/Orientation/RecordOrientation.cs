@@ -28,11 +28,11 @@ internal sealed class RecordOrientationEndpoint : ICarterModule
                     throw DomainException.Invalid("orientation.invalid_kind", "kind is HOSPITAL or DEPARTMENT.");
                 if (body.CompletedOn is not { } completedOn) throw DomainException.Invalid("orientation.date_required", "completedOn is required.");
                 var now = clock.GetUtcNow();
-                if (completedOn > PlanContext.Today(now))
+                if (completedOn > ChinaTime.Date(now))
                     throw DomainException.Invalid("orientation.future_date", "Orientation is recorded once it has taken place.");
                 await using var session = store.LightweightSession();
                 var c = await PlanContext.ForStaffAsync(session, traineeId, http, ct);
-                var deadline = c.Cycle is null ? (DateOnly?)null : DateOnly.FromDateTime(c.Cycle.OrientationDeadline.ToOffset(PlanContext.China).DateTime);
+                var deadline = c.Cycle is null ? (DateOnly?)null : ChinaTime.Date(c.Cycle.OrientationDeadline);
                 var record = new OrientationRecord(completedOn, http.User.Actor(), now, deadline is { } d && completedOn > d);
                 if (kind == "HOSPITAL") c.Trainee.HospitalOrientation = record;
                 else c.Trainee.DepartmentOrientation = record;

@@ -106,7 +106,7 @@ internal sealed class PlanCommandEndpoints : ICarterModule
                 if (index > 0 && plan.Blocks[index - 1].Status != BlockStatus.COMPLETED)
                     throw DomainException.Conflict("block.out_of_order", $"Block {index - 1} has not been completed.");
                 var now = clock.GetUtcNow();
-                if (PlanContext.Today(now) < block.Start)
+                if (ChinaTime.Date(now) < block.Start)
                     throw DomainException.Conflict("block.not_due", $"Block {index} starts on {block.Start:yyyy-MM-dd}.");
                 stream.AppendOne(new BlockStarted(index, block.Department, http.User.Actor(), now));
                 await session.SaveChangesAsync(ct);
@@ -123,7 +123,7 @@ internal sealed class PlanCommandEndpoints : ICarterModule
                 var block = BlockAt(c.Plan!, index);
                 if (block.Status != BlockStatus.IN_PROGRESS) throw DomainException.Conflict("block.not_in_progress", $"Block {index} is {block.Status}.");
                 var now = clock.GetUtcNow();
-                if (PlanContext.Today(now) < block.End)
+                if (ChinaTime.Date(now) < block.End)
                     throw DomainException.Conflict("block.not_finished", $"Block {index} runs until {block.End:yyyy-MM-dd}.");
                 stream.AppendOne(new BlockCompleted(index, block.Department, http.User.Actor(), now));
                 await session.SaveChangesAsync(ct);

@@ -9,10 +9,6 @@ namespace Recruitment.Rotation.Features.Plans;
 internal sealed record PlanContext(Trainee Trainee, MakeUpPlan? MakeUp, RotationCycle? Cycle, RotationTemplate? Template, TraineeDemandInfo Demand,
     RotationPlan? Plan)
 {
-    public static readonly TimeSpan China = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(China).DateTime);
-
     public static async Task<PlanContext> LoadAsync(IQuerySession session, Guid traineeId, CancellationToken ct)
     {
         var trainee = await session.LoadAsync<Trainee>(traineeId, ct)
@@ -52,7 +48,7 @@ internal sealed record PlanContext(Trainee Trainee, MakeUpPlan? MakeUp, Rotation
         var flags = new List<string>();
         var approved = Plan?.Status == PlanStatus.APPROVED;
         if (Cycle is not null && now > Cycle.RotationPlanDeadline && !approved) flags.Add("NO_APPROVED_PLAN");
-        if (Demand.Reduced && Today(now) >= Demand.Start && !approved) flags.Add("AWAITING_PLAN_APPROVAL");
+        if (Demand.Reduced && ChinaTime.Date(now) >= Demand.Start && !approved) flags.Add("AWAITING_PLAN_APPROVAL");
         if (Cycle is not null && now > Cycle.OrientationDeadline && (Trainee.HospitalOrientation is null || Trainee.DepartmentOrientation is null))
             flags.Add("ORIENTATION_INCOMPLETE");
         if (Plan?.ReissueRequired == true) flags.Add("PLAN_REISSUE_REQUIRED");
@@ -60,7 +56,7 @@ internal sealed record PlanContext(Trainee Trainee, MakeUpPlan? MakeUp, Rotation
     }
 
     public string TraineeStatus(DateTimeOffset now) =>
-        Today(now) < Demand.Start ? "ADMITTED"
+        ChinaTime.Date(now) < Demand.Start ? "ADMITTED"
         : Plan?.Status == PlanStatus.APPROVED ? "IN_TRAINING"
         : Demand.Reduced ? "AWAITING_PLAN_APPROVAL"
         : "AWAITING_PLAN";

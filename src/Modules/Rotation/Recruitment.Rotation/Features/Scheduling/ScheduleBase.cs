@@ -43,7 +43,7 @@ internal sealed class ScheduleBaseEndpoint : ICarterModule
             {
                 var code = baseCode.ToUpperInvariant();
                 http.User.EnsureActsForBase(code);
-                var year = body?.Year ?? clock.GetUtcNow().ToOffset(PlanContext.China).Year;
+                var year = body?.Year ?? clock.GetUtcNow().ToOffset(ChinaTime.Offset).Year;
                 return await bus.InvokeAsync<ScheduleBaseResult>(new ScheduleBase(code, year, body?.Replan ?? [], http.User.Actor()), ct);
             })
             .RequireAuthorization(Policies.BaseAdmin).WithTags("Rotation");

@@ -1,19 +1,21 @@
 using System.Globalization;
 
-namespace Recruitment.Enrollment.Domain;
+namespace Recruitment.BuildingBlocks;
 
 /// <summary>
 /// The PRC resident identity number (GB 11643): 6-digit region code, 8-digit birth date, 3-digit
-/// sequence, and an ISO 7064 MOD 11-2 check character (0-9 or X). ENR-09.
+/// sequence, and an ISO 7064 MOD 11-2 check character (0-9 or X). ENR-09; the fellowship keys accounts by it too.
 /// </summary>
-internal static class ResidentId
+public static class ResidentId
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
     /// <summary>Null when valid; otherwise why not. Birth dates are judged against today in China Standard Time.</summary>
     public static string? Problem(string number, DateTimeOffset now) =>
-        Problem(number, DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime));
+        Problem(number, ChinaTime.Date(now));
+
+    public static bool IsValid(string number, DateOnly today) => Problem(number, today) is null;
 
     public static string? Problem(string number, DateOnly today)
     {

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace Recruitment.Enrollment.Domain;
+namespace Recruitment.BuildingBlocks;
 
 /// <summary>ENR-12 (Decision): an accurate contact phone is a mainland mobile number, 11 digits starting with 1.</summary>
-internal static partial class MobileNumber
+public static partial class MobileNumber
 {
     [GeneratedRegex(@"^1\d{10}$")]
     private static partial Regex Pattern();
