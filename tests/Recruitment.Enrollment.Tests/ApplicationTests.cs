@@ -58,6 +58,30 @@ public sealed class ApplicationTests(RecruitmentApp app)
     }
 
     [Fact]
+    public async Task A_category_other_than_SPONSORED_or_INDEPENDENT_is_refused_ENR_20()
+    {
+        app.Clock.Set(2024, 6, 20);
+        var (_, client) = await RegisterAsync(app);
+        await client.PutProfileAsync(Profile());
+        var body = new { year = 2024, baseCode = "B01", specialtyCode = "GP", category = "SELF_FUNDED", declaresNoEmployment = true,
+            acceptsReallocation = true, declaration = true };
+        await (await client.PutAsJsonAsync("/api/enrollment/me/application", body, Json))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "application.invalid_category");
+        await (await client.GetAsync("/api/enrollment/me/application")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "application.not_found");
+    }
+
+    [Fact]
+    public async Task An_adult_bachelor_cannot_change_category_to_independent_and_the_application_stays_sponsored_ENR_24()
+    {
+        app.Clock.Set(2024, 6, 20);
+        var profile = Profile([Bachelor(mode: Domain.EducationMode.ADULT)], [Qualification, Practising]);
+        var (_, client, _) = await SubmittedAsync(app, Sponsored(), profile);
+        await (await client.ApplyAsync(Independent()))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "eligibility.adult_bachelor_requires_sponsored_practising");
+        (await (await client.GetAsync("/api/enrollment/me/application")).JsonAsync()).GetProperty("category").GetString().ShouldBe("SPONSORED");
+    }
+
+    [Fact]
     public async Task An_incomplete_profile_lists_what_is_missing_ENR_10()
     {
         app.Clock.Set(2024, 6, 20);

@@ -8,8 +8,8 @@ using Xunit;
 namespace Recruitment.Rotation.Tests;
 
 /// <summary>
-/// The done-when flow at B03: trainees admitted (TraineeAdmitted as Enrollment II will publish it, fed through
-/// the bus because admission is not built yet), one reduced-year with make-up items from TrainingExemption, plans
+/// The slice flow at B03: trainees admitted (TraineeAdmitted fed through the bus; the same flow through Enrollment's
+/// real admission is in the integration tests' RecruitmentFlowTests), one reduced-year with make-up items from TrainingExemption, plans
 /// generated for the base under tight capacities, standard plans approved at the base, the reduced-year plan at the
 /// center, and the reduced-year plan cannot start before the center's approval (ROT-05).
 /// </summary>
