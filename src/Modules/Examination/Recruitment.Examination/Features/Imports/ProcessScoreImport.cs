@@ -117,8 +117,8 @@ public static class ProcessScoreImportHandler
 
         if (!context.Cycles.TryGetValue(row.Year, out var cycle)) return Rejected("UNKNOWN_CYCLE", $"no recruitment cycle {row.Year}");
         var extension = context.Extensions.GetValueOrDefault(ImportExtension.IdFor(row.Year, row.BaseCode));
-        var extended = extension is not null && batch.ReceivedAt <= extension.Until;
-        var late = batch.ReceivedAt > cycle.ScoreImportDeadline;
+        var extended = extension is not null && !batch.ReceivedAt.IsPast(extension.Until);
+        var late = batch.ReceivedAt.IsPast(cycle.ScoreImportDeadline);
         if (late && !extended) return Rejected("DEADLINE_PASSED", $"imports closed at {cycle.ScoreImportDeadline:O} (EXAM-11)");
         var lastDay = ChinaTime.Date(cycle.InterviewDeadline);
         if (row.Score!.ExamDate > lastDay && !extended)
