@@ -89,6 +89,7 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILogEventSink>(Logs);
+            services.AddSingleton<IStartupFilter>(new RequestWitness(Logs));
         });
     }
 
@@ -96,6 +97,11 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         if (_ownsDatabase && _database is not null) await _database.DropAsync();
+        // The whole log of every host a suite run starts is held to the log policy; a breach fails the run.
+        var violations = Logs.Violations();
+        if (violations.Count > 0)
+            throw new Xunit.Sdk.XunitException($"The host's log breaks the log policy ({violations.Count} lines; see Recruitment.Host/Hosting/LogPolicySink.cs):\n"
+                                              + string.Join("\n", violations.Take(20)));
     }
 
     /// <summary>An anonymous client.</summary>
