@@ -61,6 +61,9 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Server;
     }
 
+    /// <summary>Whether center, PHC and operator accounts must sign in with two factors (the production default).</summary>
+    protected virtual bool RequireTwoFactor => false;
+
     protected virtual IDictionary<string, string?> Settings()
     {
         var settings = new Dictionary<string, string?>
@@ -68,8 +71,12 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["ConnectionStrings:Postgres"] = Database.ConnectionString,
             ["Auth:SigningKey"] = SigningKey,
             ["RateLimiting:AuthenticationPermitsPerMinute"] = "100000",
+            // Tests move the clock by minutes between steps; the access-token lifetime is tested by the account tests.
+            ["Auth:AccessTokenMinutes"] = "60",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
+        // The fixtures' staff sign in with a password alone unless a test host keeps the production requirement.
+        if (!RequireTwoFactor) settings["Auth:TwoFactor:RequiredRoles:0"] = "none";
         for (var i = 0; i < Staff.Count; i++)
         {
             settings[$"Identity:Accounts:{i}:Login"] = Staff[i].Login;
