@@ -98,6 +98,16 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (_ownsDatabase && _database is not null) await _database.DropAsync();
     }
 
+    /// <summary>
+    /// Problem details default to Chinese; test clients ask for English, in which the existing assertions on
+    /// details are written. A test of the Chinese text removes or replaces the header.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+    }
+
     /// <summary>An anonymous client.</summary>
     public HttpClient Anonymous() => CreateClient();
 
