@@ -19,6 +19,7 @@ internal static class HttpSetup
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        builder.AddWebClient();
         // Enums travel as strings (API.md).
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Binding failures (malformed JSON, wrong types) reach the exception handler and become 400 problem details.
@@ -66,9 +67,8 @@ internal static class HttpSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth })
             .AllowAnonymous();
         app.MapCarter();
-        // Unknown routes answer with a 404 problem, like every other error.
-        app.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
-            detail: "No such route.", extensions: new Dictionary<string, object?> { ["code"] = "route.not_found" })).AllowAnonymous();
+        // The web client and its SPA fallback; unknown API routes answer with a 404 problem, like every other error.
+        app.MapWebClient();
         return app;
     }
 
