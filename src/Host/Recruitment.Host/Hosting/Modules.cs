@@ -1,3 +1,4 @@
+using Recruitment.AccessAudit;
 using Recruitment.AdvancedFellowship;
 using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment;
@@ -18,6 +19,7 @@ internal static class RecruitmentModules
         TrainingExemptionModule.Info,
         RotationModule.Info,
         AdvancedFellowshipModule.Info,
+        AccessAuditModule.Info,
     ];
 
     public static WebApplicationBuilder AddRecruitmentModules(this WebApplicationBuilder builder, string connectionString)
@@ -30,6 +32,7 @@ internal static class RecruitmentModules
         services.AddTrainingExemptionModule(configuration, connectionString);
         services.AddRotationModule(configuration, connectionString);
         services.AddAdvancedFellowshipModule(configuration, connectionString);
+        services.AddAccessAuditModule(configuration, connectionString, All.Select(m => m.Assembly));
         return builder;
     }
 }
