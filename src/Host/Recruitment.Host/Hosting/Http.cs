@@ -61,6 +61,7 @@ internal static class HttpSetup
         app.UseStatusCodePages();
         app.UseRecruitmentSecurityHeaders();
         app.UseSerilogRequestLogging();
+        app.UseWebClientFallback();
         app.UseMiddleware<RequestGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -74,7 +75,7 @@ internal static class HttpSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth })
             .AllowAnonymous();
         app.MapCarter();
-        // The web client and its SPA fallback outside the API paths (see WebClient).
+        // The web client's files; its SPA fallback is UseWebClientFallback above.
         app.MapWebClient();
         return app;
     }

@@ -14,23 +14,45 @@ internal static class WebClient
         // Outside Development (tests, CI) an unpublished build finds the client's files only through the static
         // web assets manifest; a published app has them in wwwroot and the call changes nothing.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<ClientPathConstraint>("clientpath"));
         return builder;
     }
 
     public static WebApplication MapWebClient(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-        // Not a catch-all fallback for API paths: it would win over routing's own 405 and 415 answers. An unknown API
-        // route has no endpoint, and RequestGuard answers it with 404 route.not_found.
-        app.MapFallbackToFile("{*path:nonfile:clientpath}", "index.html").AllowAnonymous();
         return app;
     }
 
-    /// <summary>Matches every path except the API, health and OpenAPI ones (RequestGuard.IsApiPath).</summary>
-    private sealed class ClientPathConstraint : IRouteConstraint
+    /// <summary>
+    /// The SPA fallback as middleware after routing rather than a catch-all fallback route: a fallback route would
+    /// take part in routing and turn routing's own 405 and 415 answers, and an unknown API route's 404, into
+    /// something else. Here a GET or HEAD for a path that matched nothing, is no file and is not an API path gets the
+    /// client's index.html endpoint; everything else goes on unchanged (RequestGuard answers unknown API routes).
+    /// </summary>
+    public static WebApplication UseWebClientFallback(this WebApplication app)
     {
-        public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values,
-            RouteDirection routeDirection) => httpContext is null || !RequestGuard.IsApiPath(httpContext.Request.Path);
+        Endpoint? index = null;
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if (context.GetEndpoint() is null
+                && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && !RequestGuard.IsApiPath(request.Path)
+                && !Path.HasExtension(request.Path.Value))
+            {
+                index ??= IndexEndpoint(context.RequestServices);
+                if (index is not null) context.SetEndpoint(index);
+            }
+            return next(context);
+        });
+        return app;
     }
+
+    // The uncompressed index.html endpoint of MapStaticAssets (its compressed twins carry content-encoding metadata).
+    private static Endpoint? IndexEndpoint(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/') == "index.html")
+            .OrderBy(e => e.Metadata.Any(m => m.GetType().Name == "ContentEncodingMetadata") ? 1 : 0)
+            .FirstOrDefault();
 }
