@@ -9,26 +9,28 @@ namespace Recruitment.Host.Hosting;
 /// </summary>
 internal static class WebClient
 {
-    /// <summary>Paths that never reach the web client.</summary>
-    private static readonly string[] ServerPrefixes = ["/api", "/health", "/openapi"];
-
     public static WebApplicationBuilder AddWebClient(this WebApplicationBuilder builder)
     {
         // Outside Development (tests, CI) an unpublished build finds the client's files only through the static
         // web assets manifest; a published app has them in wwwroot and the call changes nothing.
         builder.WebHost.UseStaticWebAssets();
+        builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<ClientPathConstraint>("clientpath"));
         return builder;
     }
 
     public static WebApplication MapWebClient(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-        foreach (var prefix in ServerPrefixes)
-            app.MapFallback(prefix + "/{*path}", RouteNotFound).AllowAnonymous();
-        app.MapFallbackToFile("index.html").AllowAnonymous();
+        // Not a catch-all fallback for API paths: it would win over routing's own 405 and 415 answers. An unknown API
+        // route has no endpoint, and RequestGuard answers it with 404 route.not_found.
+        app.MapFallbackToFile("{*path:nonfile:clientpath}", "index.html").AllowAnonymous();
         return app;
     }
 
-    public static IResult RouteNotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
-        detail: "No such route.", extensions: new Dictionary<string, object?> { ["code"] = "route.not_found" });
+    /// <summary>Matches every path except the API, health and OpenAPI ones (RequestGuard.IsApiPath).</summary>
+    private sealed class ClientPathConstraint : IRouteConstraint
+    {
+        public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values,
+            RouteDirection routeDirection) => httpContext is null || !RequestGuard.IsApiPath(httpContext.Request.Path);
+    }
 }
