@@ -58,8 +58,11 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
         _database ??= await PostgresDatabase.CreateAsync();
         // Without this the factory's arguments are parsed as JasperFx commands (STACK-NOTES pitfall 6).
         JasperFxEnvironment.AutoStartHost = true;
-        _ = Server;
+        Start();
     }
+
+    /// <summary>Starts the host: in memory by default; a browser test starts it on Kestrel instead.</summary>
+    protected virtual void Start() => _ = Server;
 
     /// <summary>Whether center, PHC and operator accounts must sign in with two factors (the production default).</summary>
     protected virtual bool RequireTwoFactor => false;

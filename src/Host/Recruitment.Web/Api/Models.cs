@@ -109,10 +109,6 @@ public sealed record ApplicationChoiceView(
 public sealed record AdmissionView(int Year, string Status, bool Admitted, string? BaseCode, string? SpecialtyCode, string? OtherSpecialty,
     int? TrainingMonths, DateOnly? TrainingStart, string? NoticeUrl);
 
-public sealed record PreferenceCell(string BaseCode, string SpecialtyCode, string? OtherSpecialty, bool EmployerConsent);
-
-public sealed record PreferencesRequest(Guid? RoundId, List<PreferenceCell> Preferences);
-
 public sealed record ScoreTotals(decimal Written, decimal Interview, decimal Total, bool Passed, bool Absent);
 
 public sealed record MyScore(int Year, string Track, string BaseCode, bool Published, DateTimeOffset VisibleFrom, ScoreTotals? Totals);
