@@ -32,9 +32,9 @@ internal sealed class RequestWitness(LogCapture logs) : IStartupFilter
                     using var document = await JsonDocument.ParseAsync(request.Body);
                     Collect(document.RootElement);
                 }
-                catch (JsonException)
+                catch (Exception e) when (e is JsonException or InvalidOperationException)
                 {
-                    // A deliberately malformed body: nothing to note.
+                    // A deliberately malformed body (bad syntax, a lone surrogate): nothing to note.
                 }
                 request.Body.Position = 0;
             }
