@@ -56,6 +56,8 @@ internal sealed class RequestWitness(LogCapture logs) : IStartupFilter
                 foreach (var property in element.EnumerateObject())
                 {
                     if (property.Value.ValueKind == JsonValueKind.String && IsSecretField(property.Name)) Note(property.Value.GetString()!);
+                    else if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: <= 256 } plain)
+                        logs.PlainValues.TryAdd(plain, 0);
                     else Collect(property.Value);
                 }
                 break;
