@@ -19,6 +19,7 @@ internal static class HttpSetup
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        builder.AddWebClient();
         // Enums travel as strings (API.md).
         services.Configure<JsonOptions>(o =>
         {
@@ -73,8 +74,8 @@ internal static class HttpSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth })
             .AllowAnonymous();
         app.MapCarter();
-        // An unknown API route gets no endpoint and RequestGuard answers 404 (route.not_found). A catch-all fallback
-        // endpoint would also win over routing's own 415 and 405 answers, so there is none for API paths.
+        // The web client and its SPA fallback outside the API paths (see WebClient).
+        app.MapWebClient();
         return app;
     }
 
