@@ -32,9 +32,9 @@ internal sealed class RequestWitness(LogCapture logs) : IStartupFilter
                     using var document = await JsonDocument.ParseAsync(request.Body);
                     Collect(document.RootElement);
                 }
-                catch (JsonException)
+                catch (Exception e) when (e is JsonException or InvalidOperationException)
                 {
-                    // A deliberately malformed body: nothing to note.
+                    // A deliberately malformed body (bad syntax, a lone surrogate): nothing to note.
                 }
                 request.Body.Position = 0;
             }
@@ -56,6 +56,8 @@ internal sealed class RequestWitness(LogCapture logs) : IStartupFilter
                 foreach (var property in element.EnumerateObject())
                 {
                     if (property.Value.ValueKind == JsonValueKind.String && IsSecretField(property.Name)) Note(property.Value.GetString()!);
+                    else if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: <= 256 } plain)
+                        logs.PlainValues.TryAdd(plain, 0);
                     else Collect(property.Value);
                 }
                 break;

@@ -102,6 +102,22 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
         return match.Success ? match.Groups[1].Value : null;
     }
 
+    /// <summary>
+    /// The safety net under every problem: a detail that quotes a serializer or framework message (a route that
+    /// echoes an exception's text) keeps its meaning but loses the C# type names and positions.
+    /// </summary>
+    public static string WithoutInternals(string detail)
+    {
+        detail = SerializerMessage().Replace(detail, "$1 is not a valid value.");
+        return TypeName().Replace(detail, "a value");
+    }
+
+    [GeneratedRegex(@"The JSON value could not be converted to \S+?\.? Path: (\S+) \| LineNumber: \d+ \| BytePositionInLine: \d+\.")]
+    private static partial Regex SerializerMessage();
+
+    [GeneratedRegex(@"\b(?:System|Microsoft|Recruitment|Marten|Wolverine|JasperFx|Npgsql|Weasel)(?:\.[A-Za-z_][\w`\[\],]*)+")]
+    private static partial Regex TypeName();
+
     [GeneratedRegex("parameter \"[^\" ]+ (\\w+)\"")]
     private static partial Regex BoundParameter();
 
@@ -124,6 +140,7 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
     {
         var extensions = context.ProblemDetails.Extensions;
         extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        if (context.ProblemDetails.Detail is { } detail) context.ProblemDetails.Detail = WithoutInternals(detail);
         if (extensions.ContainsKey("code")) return;
         extensions["code"] = context.ProblemDetails.Status switch
         {

@@ -15,8 +15,8 @@ namespace Recruitment.Host.Hosting;
 /// </summary>
 internal sealed class RequestGuard(RequestDelegate next, IProblemDetailsService problems)
 {
-    /// <summary>The largest JSON or text body the guard reads (the score import allows 32 MB).</summary>
-    public const int MaxTextBodyBytes = 48 * 1024 * 1024;
+    /// <summary>The largest JSON or text body any route reads (a score import batch).</summary>
+    public const int MaxTextBodyBytes = 32 * 1024 * 1024;
     private const int MaxJsonDepth = 32;
 
     private static readonly ConcurrentDictionary<Endpoint, string[]> GuidRouteValues = new();
