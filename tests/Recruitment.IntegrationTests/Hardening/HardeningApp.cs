@@ -127,6 +127,9 @@ public sealed class HardeningApp : RecruitmentApp
                 Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p1 => "{" + p1.Name + "}",
                 _ => "",
             }))));
+            // The API's operations; the web client's static files and its fallback page take no input.
+            if (!(route.StartsWith("/api/", StringComparison.Ordinal) || route.StartsWith("/health/", StringComparison.Ordinal)
+                  || route.StartsWith("/openapi/", StringComparison.Ordinal))) continue;
             var handler = endpoint.Metadata.GetMetadata<MethodInfo>();
             var routeNames = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var parameters = handler?.GetParameters() ?? [];
@@ -153,7 +156,8 @@ public sealed class HardeningApp : RecruitmentApp
 
     /// <summary>
     /// A fingerprint of everything the modules store (row counts, last modification, last event), without Wolverine's
-    /// own bookkeeping: equal before and after a refused request means the request changed nothing.
+    /// own bookkeeping and without what a refusal records by design (the access audit, the failed-login counter):
+    /// equal before and after a refused request means the request changed nothing.
     /// </summary>
     public async Task<string> StateAsync()
     {
@@ -175,7 +179,8 @@ public sealed class HardeningApp : RecruitmentApp
                    exists(select 1 from information_schema.columns c where c.table_schema = t.table_schema and c.table_name = t.table_name and c.column_name = 'mt_last_modified'),
                    exists(select 1 from information_schema.columns c where c.table_schema = t.table_schema and c.table_name = t.table_name and c.column_name = 'seq_id')
             from information_schema.tables t
-            where t.table_type = 'BASE TABLE' and t.table_schema not in ('pg_catalog', 'information_schema', 'wolverine', 'public')
+            where t.table_type = 'BASE TABLE' and t.table_schema not in ('pg_catalog', 'information_schema', 'wolverine', 'public', 'access_audit')
+              and t.table_name <> 'mt_doc_loginthrottle'
             order by 1, 2
             """, connection);
         await using var reader = await command.ExecuteReaderAsync();
