@@ -1,3 +1,4 @@
+using Recruitment.AccessAudit;
 using Recruitment.AdvancedFellowship;
 using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment;
@@ -20,6 +21,7 @@ internal static class RecruitmentModules
         RotationModule.Info,
         AdvancedFellowshipModule.Info,
         PublicationsModule.Info,
+        AccessAuditModule.Info,
     ];
 
     public static WebApplicationBuilder AddRecruitmentModules(this WebApplicationBuilder builder, string connectionString)
@@ -33,6 +35,7 @@ internal static class RecruitmentModules
         services.AddRotationModule(configuration, connectionString);
         services.AddAdvancedFellowshipModule(configuration, connectionString);
         services.AddPublicationsModule(configuration, connectionString);
+        services.AddAccessAuditModule(configuration, connectionString, All.Select(m => m.Assembly));
         return builder;
     }
 }
