@@ -43,5 +43,7 @@ public static class EnrollmentModule
         opts.Schema.For<Objection>().Index(o => o.ApplicationId);
         opts.Schema.For<Round>();
         opts.Schema.For<RoundPreferences>().Identity(p => p.Id).Index(p => p.RoundId);
+        opts.Schema.For<AppointmentSlot>().UseOptimisticConcurrency(true).Index(s => s.BaseCode);
+        opts.Schema.For<Appointment>().UseOptimisticConcurrency(true).Index(a => a.SlotId);
     }
 }
