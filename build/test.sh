@@ -8,6 +8,7 @@ filter=()
 if [ "${1:-}" = "--fast" ]; then shift; filter=(--filter "Category!=Slow"); fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+"$root/build/fonts.sh" || { echo "0 passed, 1 failed"; exit 1; }
 
 if ! docker info >/dev/null 2>&1; then
   # No Docker engine: the tests use the private cluster; skip their Docker probe.

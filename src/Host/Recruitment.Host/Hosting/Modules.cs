@@ -1,8 +1,10 @@
+using Recruitment.AccessAudit;
 using Recruitment.AdvancedFellowship;
 using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment;
 using Recruitment.Examination;
 using Recruitment.Identity;
+using Recruitment.Publications;
 using Recruitment.Rotation;
 using Recruitment.TrainingExemption;
 
@@ -18,6 +20,8 @@ internal static class RecruitmentModules
         TrainingExemptionModule.Info,
         RotationModule.Info,
         AdvancedFellowshipModule.Info,
+        PublicationsModule.Info,
+        AccessAuditModule.Info,
     ];
 
     public static WebApplicationBuilder AddRecruitmentModules(this WebApplicationBuilder builder, string connectionString)
@@ -30,6 +34,8 @@ internal static class RecruitmentModules
         services.AddTrainingExemptionModule(configuration, connectionString);
         services.AddRotationModule(configuration, connectionString);
         services.AddAdvancedFellowshipModule(configuration, connectionString);
+        services.AddPublicationsModule(configuration, connectionString);
+        services.AddAccessAuditModule(configuration, connectionString, All.Select(m => m.Assembly));
         return builder;
     }
 }

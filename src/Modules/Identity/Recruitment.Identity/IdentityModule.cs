@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Recruitment.BuildingBlocks;
 using Recruitment.Identity.Domain;
@@ -27,12 +28,18 @@ public static class IdentityModule
         services.AddSingleton(auth);
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<TwoFactorCheck>();
+        services.AddSingleton<AccountStatusCheck>();
         services.AddHostedService<AccountSeeder>();
 
         services.AddModuleStore<IIdentityStore>(Info, connectionString, opts =>
         {
             opts.Schema.For<Account>().UniqueIndex(a => a.Login);
             opts.Schema.For<ApiKey>();
+            opts.Schema.For<LoginThrottle>().UseOptimisticConcurrency(true);
+            opts.Schema.For<RefreshToken>().UseOptimisticConcurrency(true)
+                .Index(t => t.AccountId).Index(t => t.FamilyId);
         });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -47,6 +54,16 @@ public static class IdentityModule
                     ClockSkew = TimeSpan.FromSeconds(30),
                     RoleClaimType = RecruitmentClaims.Role,
                     NameClaimType = RecruitmentClaims.Name,
+                };
+                o.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async context =>
+                    {
+                        var check = context.HttpContext.RequestServices.GetRequiredService<AccountStatusCheck>();
+                        if (await check.ProblemAsync(context.Principal!, context.SecurityToken as JsonWebToken,
+                                context.HttpContext.RequestAborted) is { } problem)
+                            context.Fail(problem);
+                    },
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
@@ -92,19 +109,48 @@ public static class IdentityModule
     }
 }
 
-/// <summary>Token settings (section <c>Auth</c>). The signing key is a secret: never in the repository.</summary>
-internal sealed record AuthOptions(string Issuer, string Audience, string SigningKey, TimeSpan TokenLifetime)
+/// <summary>
+/// Token, lockout, reset-code and two-factor settings (section <c>Auth</c>). The signing key is a secret: never in the
+/// repository.
+/// </summary>
+internal sealed record AuthOptions(string Issuer, string Audience, string SigningKey, TimeSpan AccessTokenLifetime)
 {
+    public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromDays(7);
+    public int LockoutFailures { get; init; } = 10;
+    public TimeSpan LockoutDuration { get; init; } = TimeSpan.FromMinutes(15);
+    public TimeSpan ResetCodeLifetime { get; init; } = TimeSpan.FromMinutes(10);
+    public int ResetCodeAttempts { get; init; } = 5;
+    /// <summary>Codes one account may be sent per <see cref="ResetCodeWindow"/>, so nobody floods a mailbox or phone.</summary>
+    public int ResetCodesPerWindow { get; init; } = 3;
+    public TimeSpan ResetCodeWindow { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>How long a node trusts its cached view of an account (disabled, password changed) before asking again.</summary>
+    public TimeSpan AccountStatusCacheLifetime { get; init; } = TimeSpan.FromSeconds(30);
+    public IReadOnlySet<string> TwoFactorRequiredRoles { get; init; } = new HashSet<string>();
+
     public static AuthOptions From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Auth");
         var key = section["SigningKey"];
         if (string.IsNullOrWhiteSpace(key) || Encoding.UTF8.GetByteCount(key) < 32)
             throw new InvalidOperationException("Setting Auth:SigningKey is missing or shorter than 32 bytes.");
+        var required = section.GetSection("TwoFactor:RequiredRoles").Get<string[]>()
+                       ?? [Roles.CenterAdmin, Roles.PhcAdmin, Roles.Operator];
+        // An explicitly empty list (e.g. "none") turns the requirement off.
+        required = required.Where(r => Roles.All.Contains(r)).ToArray();
         return new AuthOptions(
             section["Issuer"] ?? "recruitment",
             section["Audience"] ?? "recruitment",
             key,
-            TimeSpan.FromMinutes(section.GetValue("TokenLifetimeMinutes", 60)));
+            TimeSpan.FromMinutes(section.GetValue("AccessTokenMinutes", 10)))
+        {
+            RefreshTokenLifetime = TimeSpan.FromHours(section.GetValue("RefreshTokenHours", 168)),
+            LockoutFailures = section.GetValue("Lockout:Failures", 10),
+            LockoutDuration = TimeSpan.FromMinutes(section.GetValue("Lockout:Minutes", 15)),
+            ResetCodeLifetime = TimeSpan.FromMinutes(section.GetValue("PasswordReset:CodeMinutes", 10)),
+            ResetCodeAttempts = section.GetValue("PasswordReset:Attempts", 5),
+            ResetCodesPerWindow = section.GetValue("PasswordReset:CodesPerHour", 3),
+            AccountStatusCacheLifetime = TimeSpan.FromSeconds(section.GetValue("AccountStatusCacheSeconds", 30)),
+            TwoFactorRequiredRoles = required.ToHashSet(),
+        };
     }
 }

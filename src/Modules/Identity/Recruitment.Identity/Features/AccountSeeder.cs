@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Recruitment.BuildingBlocks;
+using Recruitment.Identity.Contracts;
 using Recruitment.Identity.Domain;
+using Wolverine;
 
 namespace Recruitment.Identity.Features;
 
@@ -12,10 +14,11 @@ namespace Recruitment.Identity.Features;
 /// Creates the first staff accounts at start-up, idempotently: those listed under
 /// <c>Identity:Accounts</c> (operators and admins of a real installation, passwords from the
 /// environment or a secret store), and in Development the demo accounts listed in the README.
-/// An existing login is never overwritten.
+/// An existing login is never overwritten. Runs after the messaging has started, so that every start re-announces the
+/// configured accounts (<see cref="AccountChanged"/>, an idempotent upsert for the consumers).
 /// </summary>
 internal sealed class AccountSeeder(IConfiguration configuration, IHostEnvironment environment, IIdentityStore store,
-    IPasswordHasher<Account> hasher, TimeProvider clock, ILogger<AccountSeeder> logger) : IHostedService
+    IPasswordHasher<Account> hasher, TimeProvider clock, IMessageBus bus, ILogger<AccountSeeder> logger) : AfterStartTask
 {
     internal sealed class SeedAccount
     {
@@ -40,7 +43,7 @@ internal sealed class AccountSeeder(IConfiguration configuration, IHostEnvironme
         Demo("fellowship", "Fellow-2024-admin", Roles.FellowshipAdmin, null, "Demo fellowship admin"),
     ];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartedAsync(CancellationToken cancellationToken)
     {
         var accounts = configuration.GetSection("Identity:Accounts").Get<SeedAccount[]>() ?? [];
         if (environment.IsDevelopment() && configuration.GetValue("Identity:SeedDemoAccounts", true))
@@ -71,7 +74,10 @@ internal sealed class AccountSeeder(IConfiguration configuration, IHostEnvironme
             logger.LogInformation("Seeded {Role} account {Login}", seed.Role, seed.Login);
         }
         await session.SaveChangesAsync(cancellationToken);
-    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        var seeded = await session.Query<Account>().Where(a => a.Login.IsOneOf(logins)).ToListAsync(cancellationToken);
+        foreach (var account in seeded)
+            await bus.PublishAsync(new AccountChanged(account.Id, account.Role, account.Programme, account.DisplayName, account.BaseCode,
+                account.Email, account.Mobile, account.IsDisabled, account.Version, clock.GetUtcNow()));
+    }
 }

@@ -11,7 +11,7 @@ namespace Recruitment.Identity.Features;
 [MartenStore(typeof(IIdentityStore))]
 public static class RegisterAccountHandler
 {
-    public static async Task<AccountRegistered> Handle(RegisterAccount command, IDocumentSession session,
+    public static async Task<(AccountRegistered, AccountChanged)> Handle(RegisterAccount command, IDocumentSession session,
         IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken ct)
     {
         PasswordRules.Check(command.Password);
@@ -37,12 +37,14 @@ public static class RegisterAccountHandler
             Programme = command.Programme,
             DisplayName = command.DisplayName,
             BaseCode = command.BaseCode,
+            Mobile = command.Mobile,
+            Email = command.Email,
             CreatedAt = clock.GetUtcNow(),
         };
         account.PasswordHash = hasher.HashPassword(account, command.Password);
         // Insert (not upsert): the unique index on Login turns a concurrent twin into a conflict, never a second account.
         session.Insert(account);
-        return new AccountRegistered(account.Id);
+        return (new AccountRegistered(account.Id), account.Changed(account.CreatedAt));
     }
 }
 

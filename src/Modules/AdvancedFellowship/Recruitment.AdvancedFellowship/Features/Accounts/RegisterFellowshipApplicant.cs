@@ -43,7 +43,7 @@ internal sealed partial class RegisterFellowshipApplicantEndpoint : ICarterModul
             throw DomainException.Invalid("account.invalid_mobile", "mobile must be an 11-digit mainland mobile number starting with 1.");
 
         var registered = await bus.InvokeAsync<AccountRegistered>(
-            new RegisterAccount(number, request.Password ?? "", Roles.Applicant, Programmes.Fellowship, name), ct);
+            new RegisterAccount(number, request.Password ?? "", Roles.Applicant, Programmes.Fellowship, name, Mobile: mobile), ct);
 
         await using var session = store.LightweightSession();
         session.Store(new FellowshipApplicant { Id = registered.AccountId, DocumentNumber = number, Name = name, Mobile = mobile, RegisteredAt = now });

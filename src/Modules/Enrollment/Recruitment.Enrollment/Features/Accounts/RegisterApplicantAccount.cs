@@ -46,7 +46,7 @@ internal sealed partial class RegisterApplicantAccountEndpoint : ICarterModule
             throw DomainException.Invalid("account.invalid_mobile", "mobile must be a mainland mobile number: 11 digits starting with 1 (ENR-12).");
 
         var registered = await bus.InvokeAsync<AccountRegistered>(
-            new RegisterAccount(number, request.Password ?? "", Roles.Applicant, Programmes.Recruitment, name), ct);
+            new RegisterAccount(number, request.Password ?? "", Roles.Applicant, Programmes.Recruitment, name, Mobile: mobile), ct);
 
         // The login exists from here on; the applicant record is what Enrollment keeps of the registration. The two
         // live in two stores, so the step is idempotent instead of atomic: Identity answers a retry with the same
