@@ -2,7 +2,10 @@
 # Runs the whole test suite against a real PostgreSQL: Testcontainers when a Docker engine
 # answers, otherwise the private cluster (started here if needed). Ends with one plain line
 # "N passed, M failed". Extra arguments go to dotnet test (e.g. --filter FullyQualifiedName~Auth).
+# --fast skips the tests tagged [Trait("Category", "Slow")] (crash, restart, whole-cycle flows); CI runs everything.
 set -uo pipefail
+filter=()
+if [ "${1:-}" = "--fast" ]; then shift; filter=(--filter "Category!=Slow"); fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 "$root/build/fonts.sh" || { echo "0 passed, 1 failed"; exit 1; }
@@ -33,7 +36,7 @@ rm -rf "$results"
 mkdir -p "$results"
 dotnet build Recruitment.sln -c "${CONFIGURATION:-Debug}" -v quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test Recruitment.sln -c "${CONFIGURATION:-Debug}" --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "${filter[@]}" "$@"
 status=$?
 
 passed=0; failed=0

@@ -90,3 +90,60 @@ public sealed class RegisterApplicantAccountTests(RecruitmentApp app)
         await unknownType.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "account.unknown_document_type");
     }
 }
+
+/// <summary>
+/// Registration writes the Identity account and then Enrollment's applicant, in two stores: a retry after the
+/// second step failed must end in exactly one account and one applicant.
+/// </summary>
+[Collection(EnrollmentCollection.Name)]
+public sealed class RegistrationRetryTests(RecruitmentApp app)
+{
+    [Fact]
+    public async Task A_retry_after_the_applicant_could_not_be_stored_ends_in_one_account_and_one_applicant()
+    {
+        var id = TestIds.NewResidentId();
+        var registration = new { documentNumber = id, password = "Applicant-2024", name = "张三", mobile = "13812345678" };
+        var trigger = $"fail_applicant_{Guid.NewGuid():N}";
+        await using var connection = new Npgsql.NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        // The second step fails for this document number only: a real database error, not a stand-in.
+        await Execute(connection, $"""
+            create function enrollment.{trigger}() returns trigger language plpgsql as $$
+            begin
+              if coalesce(new.data->>'documentNumber', new.data->>'DocumentNumber') = '{id}' then raise exception 'applicant store unavailable'; end if;
+              return new;
+            end $$;
+            create trigger {trigger} before insert on enrollment.mt_doc_applicant for each row execute function enrollment.{trigger}();
+            """);
+        using var client = app.Anonymous();
+        try
+        {
+            var failed = await client.PostAsJsonAsync("/api/enrollment/accounts", registration);
+            ((int)failed.StatusCode).ShouldBeGreaterThanOrEqualTo(500);
+        }
+        finally
+        {
+            await Execute(connection, $"drop trigger {trigger} on enrollment.mt_doc_applicant; drop function enrollment.{trigger}();");
+        }
+
+        (await client.PostAsJsonAsync("/api/enrollment/accounts", registration)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Count(connection, $"select count(*) from identity.mt_doc_account where coalesce(data->>'login', data->>'Login') = '{id}'")).ShouldBe(1);
+        (await Count(connection, $"select count(*) from enrollment.mt_doc_applicant where coalesce(data->>'documentNumber', data->>'DocumentNumber') = '{id}'")).ShouldBe(1);
+        (await app.TokenAsync(id, "Applicant-2024")).ShouldNotBeNullOrEmpty();
+
+        // Once complete, the same registration again is a duplicate, as before.
+        await (await client.PostAsJsonAsync("/api/enrollment/accounts", registration)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "account.exists");
+    }
+
+    private static async Task Execute(Npgsql.NpgsqlConnection connection, string sql)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> Count(Npgsql.NpgsqlConnection connection, string sql)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -28,6 +28,7 @@ public sealed class AdmissionCycleCollection : ICollectionFixture<RecruitmentApp
 /// admissions become final only when publicity ends (ENR-43..ENR-60); Rotation receives every admitted trainee.
 /// </summary>
 [Collection(AdmissionCycleCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class AdmissionCycleTests(RecruitmentApp app)
 {
     private const string Password = "Applicant-2024";

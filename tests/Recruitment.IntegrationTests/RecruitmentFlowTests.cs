@@ -32,6 +32,7 @@ public sealed class RecruitmentFlowCollection : ICollectionFixture<RecruitmentAp
 /// cannot start before the center approves it (ROT-04..ROT-07).
 /// </summary>
 [Collection(RecruitmentFlowCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class RecruitmentFlowTests(RecruitmentApp app)
 {
     private const string Password = "Applicant-2024";

@@ -13,6 +13,7 @@ namespace Recruitment.IntegrationTests;
 /// handler rewrites its document whenever it runs, so an unchanged modification time after a
 /// restart proves the handler did not run again.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class RestartTests
 {
     [Fact]

@@ -23,6 +23,7 @@ namespace Recruitment.IntegrationTests;
 /// nothing it acknowledged, and nothing is applied twice, neither by the recovery nor by the job
 /// re-sending the batch. The real host runs as a child process on its own database and real clock.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ScoreImportCrashTests(ITestOutputHelper output)
 {
     internal const int Rostered = 30_000;

@@ -14,6 +14,7 @@ namespace Recruitment.Rotation.Tests;
 /// center, and the reduced-year plan cannot start before the center's approval (ROT-05).
 /// </summary>
 [Collection(RotationCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class RotationFlowTests(RecruitmentApp app)
 {
     private static string Plan(Guid id, string tail = "") => $"/api/rotation/trainees/{id}/plan{tail}";

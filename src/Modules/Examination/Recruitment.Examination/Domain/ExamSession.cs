@@ -2,13 +2,13 @@ using Recruitment.Enrollment.Contracts;
 
 namespace Recruitment.Examination.Domain;
 
-internal enum SessionKind { WRITTEN, INTERVIEW }
+public enum SessionKind { WRITTEN, INTERVIEW }
 
 /// <summary>
 /// A published exam sitting (ENR-07, EXAM-02, EXAM-03, EXAM-05): the province's written exam, a base's
 /// interviews, or B07's assistant-GP written exam and interview. Public, like the printed notice.
 /// </summary>
-internal sealed class ExamSession
+public sealed class ExamSession
 {
     public Guid Id { get; set; }
     public int Year { get; set; }

@@ -62,7 +62,7 @@ internal sealed class ScoreChange
 }
 
 /// <summary>A base's score import deadline extended by the center (EXAM-11). Id = "{year}:{baseCode}".</summary>
-internal sealed class ImportExtension
+public sealed class ImportExtension
 {
     public string Id { get; set; } = "";
     public int Year { get; set; }

@@ -19,8 +19,15 @@ public static class RegisterAccountHandler
             throw DomainException.Invalid("account.unknown_role", $"Unknown role '{command.Role}'.");
 
         var login = Account.Normalise(command.Login);
-        if (await session.Query<Account>().AnyAsync(a => a.Login == login, ct))
+        if (await session.Query<Account>().FirstOrDefaultAsync(a => a.Login == login, ct) is { } existing)
+        {
+            // A retry of the same registration (same password, role and programme) gets the same account, so a caller
+            // whose later step failed can finish it; anyone else learns only that the login is taken.
+            if (existing.Role == command.Role && existing.Programme == command.Programme && existing.PasswordHash is { } hash
+                && hasher.VerifyHashedPassword(existing, hash, command.Password) != PasswordVerificationResult.Failed)
+                return new AccountRegistered(existing.Id);
             throw DomainException.Conflict("account.exists", "An account with this login already exists.");
+        }
 
         var account = new Account
         {

@@ -48,9 +48,14 @@ internal sealed partial class RegisterApplicantAccountEndpoint : ICarterModule
         var registered = await bus.InvokeAsync<AccountRegistered>(
             new RegisterAccount(number, request.Password ?? "", Roles.Applicant, Programmes.Recruitment, name, Mobile: mobile), ct);
 
-        // The login exists from here on; the applicant record is what Enrollment keeps of the registration.
+        // The login exists from here on; the applicant record is what Enrollment keeps of the registration. The two
+        // live in two stores, so the step is idempotent instead of atomic: Identity answers a retry with the same
+        // password with the same account, and the applicant is inserted once (a second insert is a unique-key
+        // conflict); a registration that already has its applicant is a duplicate.
         await using var session = store.LightweightSession();
-        session.Store(new Applicant
+        if (await session.LoadAsync<Applicant>(registered.AccountId, ct) is not null)
+            return Refusal.Conflict("account.exists", "An account with this login already exists.").ToResult();
+        session.Insert(new Applicant
         {
             Id = registered.AccountId,
             DocumentType = type,

@@ -16,7 +16,7 @@ namespace Recruitment.Examination.Features.Corrections;
 public sealed record CorrectionRequest(string? TheoryScore, string? SkillScore, string? InterviewScore, string? AssessmentResult,
     string? AbsentComponents, string? ExamDate, string? Reason);
 
-public sealed record CorrectScore(Guid CandidateId, string Actor, CorrectionRequest Request);
+public sealed record CorrectScore(Guid CandidateId, Caller Caller, CorrectionRequest Request);
 
 public sealed record ScoreCorrected(Guid CandidateId, decimal Total, bool Passed, int Revision, bool Republished);
 
@@ -28,37 +28,35 @@ public sealed record ScoreCorrected(Guid CandidateId, decimal Total, bool Passed
 internal sealed class CorrectScoreEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/examination/candidates/{candidateId:guid}/corrections", async (Guid candidateId, CorrectionRequest request,
-                HttpContext http, IMessageBus bus, CancellationToken ct) =>
-                await bus.InvokeAsync<ScoreCorrected>(new CorrectScore(candidateId, http.User.Actor(), request), ct))
-            .RequireAuthorization(Policies.CenterAdmin)
-            .WithTags("Examination");
+        app.ExaminationApi().MapPost("/candidates/{candidateId:guid}/corrections", (Guid candidateId, CorrectionRequest request, Caller caller,
+                IMessageBus bus, CancellationToken ct) => bus.SendAsync<ScoreCorrected>(new CorrectScore(candidateId, caller, request), ct))
+            .RequireAuthorization(Policies.CenterAdmin);
 }
 
 [MartenStore(typeof(IExaminationStore))]
 public static class CorrectScoreHandler
 {
-    public static async Task<ScoreCorrected> Handle(CorrectScore command, IDocumentSession session, IExaminationStore store, IMessageContext bus,
+    public static async Task<Outcome<ScoreCorrected>> Handle(CorrectScore command, IDocumentSession session, IExaminationStore store, IMessageContext bus,
         TimeProvider clock, CancellationToken ct)
     {
         // Serialised with imports and finalisations, committed under the lock, so revisions never go backwards.
         await using var importLock = await ImportLock.AcquireAsync(store, ct);
         var r = command.Request;
-        if (string.IsNullOrWhiteSpace(r.Reason)) throw DomainException.Invalid("correction.reason_required", "A correction states its reason (EXAM-16).");
+        if (string.IsNullOrWhiteSpace(r.Reason)) return Refusal.Invalid("correction.reason_required", "A correction states its reason (EXAM-16).");
         var entry = await session.LoadAsync<RosterEntry>(command.CandidateId, ct);
         if (entry is not { Status: RosterStatus.ROSTERED })
-            throw DomainException.NotFound("candidate.not_found", $"No rostered candidate {command.CandidateId}.");
-        var settings = await session.LoadAsync<ExamSettings>(entry.Year, ct)
-                       ?? throw DomainException.NotFound("cycle.not_found", $"No exam settings for {entry.Year}.");
+            return Refusal.NotFound("candidate.not_found", $"No rostered candidate {command.CandidateId}.");
+        if (await session.LoadAsync<ExamSettings>(entry.Year, ct) is not { } settings)
+            return Refusal.NotFound("cycle.not_found", $"No exam settings for {entry.Year}.");
         var row = RowChecks.Check(1, new ScoreImportRow(entry.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Track.ToString(),
             entry.BaseCode, entry.DocumentNumber, entry.SpecialtyCode, r.TheoryScore, r.SkillScore, r.InterviewScore, r.AssessmentResult,
             r.AbsentComponents, r.ExamDate, "correction"), new Dictionary<int, ExamSettings> { [entry.Year] = settings }, []);
-        if (row.Problem is not null) throw DomainException.Invalid("correction.invalid", $"{row.Problem}: {row.Reason}.");
+        if (row.Problem is not null) return Refusal.Invalid("correction.invalid", $"{row.Problem}: {row.Reason}.");
 
         var now = clock.GetUtcNow();
         session.Store(new ScoreChange
         {
-            Id = Guid.CreateVersion7(), CandidateId = entry.Id, Actor = command.Actor, Reason = r.Reason.Trim(), Old = entry.Score, New = row.Score!, At = now,
+            Id = Guid.CreateVersion7(), CandidateId = entry.Id, Actor = command.Caller.Actor, Reason = r.Reason.Trim(), Old = entry.Score, New = row.Score!, At = now,
         });
         entry.Score = row.Score;
         entry.Totals = Scoring.Totals(row.Score!, settings.Scoring[entry.Track]);
@@ -67,7 +65,7 @@ public static class CorrectScoreHandler
         session.Store(entry);
 
         var published = await session.LoadAsync<Finalization>(Finalization.IdFor(entry.Year, entry.Track, entry.BaseCode), ct) is not null;
-        if (published) await bus.PublishAsync(FinalizeBaseHandler.Publish(entry, session, now));
+        if (published) await bus.PublishAsync(ResultPublication.Publish(entry, session, now));
         await session.SaveChangesAsync(ct);
         return new ScoreCorrected(entry.Id, entry.Totals.Total, entry.Totals.Passed, entry.Revision, published);
     }

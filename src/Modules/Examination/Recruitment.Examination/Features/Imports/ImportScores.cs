@@ -28,15 +28,14 @@ public sealed record ProcessScoreImport(Guid BatchId);
 internal sealed class ImportScoresEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/examination/score-imports", async (HttpRequest request, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        app.ExaminationApi("Examination: score import").MapPost("/score-imports", async (HttpRequest request, Caller caller, IMessageBus bus,
+                CancellationToken ct) =>
             {
                 var (format, rows) = await ScoreImportParser.ReadAsync(request, ct);
-                var received = await bus.InvokeAsync<ScoreImportReceived>(
-                    new ReceiveScoreImport(Guid.CreateVersion7(), format, http.User.Actor(), rows), ct);
+                var received = await bus.InvokeAsync<ScoreImportReceived>(new ReceiveScoreImport(Guid.CreateVersion7(), format, caller.Actor, rows), ct);
                 return Results.Accepted($"/api/examination/score-imports/{received.BatchId}", received);
             })
-            .RequireAuthorization(Policies.ScoreImport)
-            .WithTags("Examination: score import");
+            .RequireAuthorization(Policies.ScoreImport);
 }
 
 [MartenStore(typeof(IExaminationStore))]

@@ -13,9 +13,9 @@ using Wolverine.Marten;
 
 namespace Recruitment.Examination.Features.Publication;
 
-internal sealed record FinalizeRequest(int? Year, string? Track);
+public sealed record FinalizeRequest(int? Year, string? Track);
 
-public sealed record FinalizeBase(int Year, Track Track, string BaseCode, string Actor);
+public sealed record FinalizeBase(string BaseCode, Caller Caller, FinalizeRequest Request);
 
 public sealed record BaseFinalized(int Year, string Track, string BaseCode, int Published, int Unscored);
 
@@ -28,61 +28,46 @@ public sealed record BaseFinalized(int Year, string Track, string BaseCode, int 
 internal sealed class FinalizeBaseEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/examination/bases/{baseCode}/finalize", async (string baseCode, FinalizeRequest request, HttpContext http,
-                IMessageBus bus, CancellationToken ct) =>
-            {
-                baseCode = baseCode.ToUpperInvariant();
-                http.User.EnsureActsForBase(baseCode);
-                if (request.Year is not { } year) throw DomainException.Invalid("finalize.invalid", "year is required.");
-                var track = request.Track is null ? Track.RESIDENCY
-                    : Enum.TryParse<Track>(request.Track, ignoreCase: true, out var t) && Enum.IsDefined(t) ? t
-                    : throw DomainException.Invalid("finalize.invalid", "track must be RESIDENCY or ASSISTANT_GP.");
-                return await bus.InvokeAsync<BaseFinalized>(new FinalizeBase(year, track, baseCode, http.User.Actor()), ct);
-            })
-            .RequireAuthorization(Policies.BaseOrCenterAdmin)
-            .WithTags("Examination");
+        app.ExaminationApi().MapPost("/bases/{baseCode}/finalize", (string baseCode, FinalizeRequest request, Caller caller, IMessageBus bus,
+                CancellationToken ct) => bus.SendAsync<BaseFinalized>(new FinalizeBase(baseCode.ToUpperInvariant(), caller, request), ct))
+            .RequireAuthorization(Policies.BaseOrCenterAdmin);
 }
 
 [MartenStore(typeof(IExaminationStore))]
 public static class FinalizeBaseHandler
 {
-    public static async Task<BaseFinalized> Handle(FinalizeBase command, IDocumentSession session, IExaminationStore store, IMessageContext bus,
-        TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<BaseFinalized>> Handle(FinalizeBase command, IDocumentSession session, IExaminationStore store,
+        IMessageContext bus, TimeProvider clock, CancellationToken ct)
     {
+        if (command.Caller.ActsForBase(command.BaseCode) is { } forbidden) return forbidden;
+        if (command.Request.Year is not { } year) return Refusal.Invalid("finalize.invalid", "year is required.");
+        var track = Track.RESIDENCY;
+        if (command.Request.Track is { } named && Filters.Parse<Track>(named, "track", "finalize.invalid").Refused(out _, out track))
+            return Refusal.Invalid("finalize.invalid", "track must be RESIDENCY or ASSISTANT_GP.");
+
         // Serialised with imports and corrections (the import lock), and committed before the lock is let go: no
         // import can score a candidate of this base between the snapshot below and the finalisation.
         await using var importLock = await ImportLock.AcquireAsync(store, ct);
         var now = clock.GetUtcNow();
-        var id = Finalization.IdFor(command.Year, command.Track, command.BaseCode);
+        var id = Finalization.IdFor(year, track, command.BaseCode);
         if (await session.LoadAsync<Finalization>(id, ct) is not null)
-            throw DomainException.Conflict("finalize.already_final", $"{command.BaseCode} already finalised its {command.Track} import for {command.Year}.");
+            return Refusal.Conflict("finalize.already_final", $"{command.BaseCode} already finalised its {track} import for {year}.");
         session.Insert(new Finalization
         {
-            Id = id, Year = command.Year, Track = command.Track, BaseCode = command.BaseCode, FinalizedBy = command.Actor, FinalizedAt = now,
+            Id = id, Year = year, Track = track, BaseCode = command.BaseCode, FinalizedBy = command.Caller.Actor, FinalizedAt = now,
         });
 
         var entries = await session.Query<RosterEntry>()
-            .Where(e => e.Year == command.Year && e.Track == command.Track && e.BaseCode == command.BaseCode && e.Status == RosterStatus.ROSTERED)
+            .Where(e => e.Year == year && e.Track == track && e.BaseCode == command.BaseCode && e.Status == RosterStatus.ROSTERED)
             .ToListAsync(ct);
         var published = 0;
         foreach (var entry in entries.Where(e => e.Score is not null))
         {
             // Published through the session's outbox: stored in the same transaction as the finalisation.
-            await bus.PublishAsync(Publish(entry, session, now));
+            await bus.PublishAsync(ResultPublication.Publish(entry, session, now));
             published++;
         }
         await session.SaveChangesAsync(ct);
-        return new BaseFinalized(command.Year, command.Track.ToString(), command.BaseCode, published, entries.Count - published);
-    }
-
-    /// <summary>A new revision of the candidate's result for Enrollment; the entry remembers the revision.</summary>
-    internal static CandidateScored Publish(RosterEntry entry, IDocumentSession session, DateTimeOffset now)
-    {
-        entry.Revision++;
-        session.Store(entry);
-        var s = entry.Score!;
-        var t = entry.Totals!;
-        return new CandidateScored(entry.Id, entry.Year, entry.Track, entry.BaseCode, s.Theory, s.Skill, s.Interview, s.Result.ToString(),
-            s.AbsentComponents.Select(c => c.ToString()).ToList(), t.Written, t.Interview, t.Total, t.Passed, t.Absent, entry.Revision, now);
+        return new BaseFinalized(year, track.ToString(), command.BaseCode, published, entries.Count - published);
     }
 }

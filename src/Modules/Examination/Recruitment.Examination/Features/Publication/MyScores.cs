@@ -18,9 +18,9 @@ internal sealed record MyScore(int Year, string Track, string BaseCode, bool Pub
 internal sealed class MyScoresEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/examination/me/scores", async (HttpContext http, IExaminationStore store, TimeProvider clock, CancellationToken ct) =>
+        app.ExaminationApi().MapGet("/me/scores", async (Caller caller, IExaminationStore store, TimeProvider clock, CancellationToken ct) =>
             {
-                var applicantId = http.User.AccountId();
+                var applicantId = caller.AccountId;
                 var now = clock.GetUtcNow();
                 await using var session = store.QuerySession();
                 var entries = await session.Query<RosterEntry>().Where(e => e.ApplicantId == applicantId && e.Status == RosterStatus.ROSTERED)
@@ -37,6 +37,5 @@ internal sealed class MyScoresEndpoint : ICarterModule
                 }
                 return result;
             })
-            .RequireAuthorization(Policies.Applicant)
-            .WithTags("Examination");
+            .RequireAuthorization(Policies.Applicant);
 }
