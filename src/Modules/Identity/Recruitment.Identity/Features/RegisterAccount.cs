@@ -25,7 +25,7 @@ public static class RegisterAccountHandler
             // whose later step failed can finish it; anyone else learns only that the login is taken.
             if (existing.Role == command.Role && existing.Programme == command.Programme && existing.PasswordHash is { } hash
                 && hasher.VerifyHashedPassword(existing, hash, command.Password) != PasswordVerificationResult.Failed)
-                return new AccountRegistered(existing.Id);
+                return (new AccountRegistered(existing.Id), existing.Changed(existing.CreatedAt));
             throw DomainException.Conflict("account.exists", "An account with this login already exists.");
         }
 
