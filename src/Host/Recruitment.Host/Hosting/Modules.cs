@@ -3,6 +3,7 @@ using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment;
 using Recruitment.Examination;
 using Recruitment.Identity;
+using Recruitment.Notifications;
 using Recruitment.Rotation;
 using Recruitment.TrainingExemption;
 
@@ -18,6 +19,7 @@ internal static class RecruitmentModules
         TrainingExemptionModule.Info,
         RotationModule.Info,
         AdvancedFellowshipModule.Info,
+        NotificationsModule.Info,
     ];
 
     public static WebApplicationBuilder AddRecruitmentModules(this WebApplicationBuilder builder, string connectionString)
@@ -30,6 +32,7 @@ internal static class RecruitmentModules
         services.AddTrainingExemptionModule(configuration, connectionString);
         services.AddRotationModule(configuration, connectionString);
         services.AddAdvancedFellowshipModule(configuration, connectionString);
+        services.AddNotificationsModule(configuration, connectionString);
         return builder;
     }
 }
