@@ -20,11 +20,13 @@ namespace Recruitment.Identity.Tests;
 public sealed class IdentityApp : RecruitmentApp
 {
     public CountingHasher Hasher { get; } = new();
+    public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
 
     protected override IDictionary<string, string?> Settings()
     {
         var settings = base.Settings();
         settings["Auth:TwoFactor:RequiredRoles:0"] = "phc-admin";
+        foreach (var (key, value) in Smtp.HostSettings()) settings[key] = value;
         return settings;
     }
 

@@ -5,6 +5,7 @@ using Recruitment.Enrollment;
 using Recruitment.Examination;
 using Recruitment.Identity;
 using Recruitment.Publications;
+using Recruitment.Notifications;
 using Recruitment.Rotation;
 using Recruitment.TrainingExemption;
 
@@ -22,6 +23,7 @@ internal static class RecruitmentModules
         AdvancedFellowshipModule.Info,
         PublicationsModule.Info,
         AccessAuditModule.Info,
+        NotificationsModule.Info,
     ];
 
     public static WebApplicationBuilder AddRecruitmentModules(this WebApplicationBuilder builder, string connectionString)
@@ -36,6 +38,7 @@ internal static class RecruitmentModules
         services.AddAdvancedFellowshipModule(configuration, connectionString);
         services.AddPublicationsModule(configuration, connectionString);
         services.AddAccessAuditModule(configuration, connectionString, All.Select(m => m.Assembly));
+        services.AddNotificationsModule(configuration, connectionString);
         return builder;
     }
 }

@@ -38,6 +38,7 @@ public static class IdentityModule
             opts.Schema.For<Account>().UniqueIndex(a => a.Login);
             opts.Schema.For<ApiKey>();
             opts.Schema.For<LoginThrottle>().UseOptimisticConcurrency(true);
+            opts.Schema.For<PasswordReset>().UseOptimisticConcurrency(true);
             opts.Schema.For<RefreshToken>().UseOptimisticConcurrency(true)
                 .Index(t => t.AccountId).Index(t => t.FamilyId);
         });

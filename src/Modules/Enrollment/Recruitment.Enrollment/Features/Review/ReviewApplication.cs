@@ -41,7 +41,7 @@ internal sealed class ReviewApplicationEndpoint : ICarterModule
 public static class ReviewApplicationHandler
 {
     public static async Task<(ApplicationResult, CandidateEligibleForExams?)> Handle(ReviewApplication command, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, IMessageBus bus, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var r = command.Request;
@@ -70,6 +70,7 @@ public static class ReviewApplicationHandler
             if (string.IsNullOrWhiteSpace(r.Reason))
                 throw DomainException.Invalid("review.reason_required", "A rejection states its reason (ENR-31).");
             stream.AppendOne(new ApplicationRejected(r.Reason.Trim(), command.Actor, now));
+            await bus.PublishAsync(new ApplicationReviewed(a.Id, a.ApplicantId, a.Year, a.BaseCode, a.Name, false, r.Reason.Trim(), cycle.Calendar.RegistrationCloseExclusive, now));
             return (new ApplicationResult(a.Id, nameof(ApplicationStatus.REJECTED)), null);
         }
 
@@ -80,6 +81,7 @@ public static class ReviewApplicationHandler
             throw new DomainException("review.free_student_record_required",
                 "Record the free student's name, ID number, directed county and agreement before approval (ENR-30).");
         stream.AppendOne(new ApplicationApproved(r.Reason?.Trim(), command.Actor, now));
+        await bus.PublishAsync(new ApplicationReviewed(a.Id, a.ApplicantId, a.Year, a.BaseCode, a.Name, true, null, cycle.Calendar.RegistrationCloseExclusive, now));
 
         if (a.Track == Track.ASSISTANT_GP)
             return (new ApplicationResult(a.Id, nameof(ApplicationStatus.QUALIFIED)), Roster.Eligible(a, exemptionRequested: false, now));

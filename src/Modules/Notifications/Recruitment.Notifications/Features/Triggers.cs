@@ -1,0 +1,67 @@
+using System.Globalization;
+using Marten;
+using Recruitment.BuildingBlocks;
+using Recruitment.Enrollment.Contracts;
+using Recruitment.Examination.Contracts;
+using Recruitment.Notifications.Contracts;
+using Recruitment.Notifications.Domain;
+using Wolverine.Attributes;
+using Wolverine.Marten;
+
+namespace Recruitment.Notifications.Features;
+
+/// <summary>
+/// What the other modules announce, turned into notifications for the people concerned (docs/notifications.md).
+/// Each is keyed, so a redelivered event notifies once.
+/// </summary>
+[MartenStore(typeof(INotificationsStore))]
+public static class TriggersHandler
+{
+    /// <summary>A rejection is sent at once, with its reason and the time left to correct it (ENR-31).</summary>
+    public static async Task<NotifyAccount?> Handle(ApplicationReviewed reviewed, IQuerySession session, CancellationToken ct)
+    {
+        if (reviewed.ApplicantId is not { } applicant) return null;
+        var (zh, en) = await BaseNamesAsync(session, reviewed.BaseCode, ct);
+        var values = new Dictionary<string, string>
+        {
+            ["name"] = reviewed.Name,
+            ["year"] = reviewed.Year.ToString(CultureInfo.InvariantCulture),
+            ["baseName"] = zh,
+            ["baseNameEn"] = en,
+        };
+        if (reviewed.Approved)
+            return new NotifyAccount(applicant, Catalogue.ApplicationApproved, values, "/api/enrollment/me/application",
+                $"reviewed:{reviewed.ApplicationId}:{reviewed.At.UtcTicks}");
+        values["reason"] = reviewed.Reason ?? "";
+        values["deadline"] = reviewed.RegistrationClosesAt.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return new NotifyAccount(applicant, Catalogue.ApplicationRejected, values, "/api/enrollment/me/application",
+            $"reviewed:{reviewed.ApplicationId}:{reviewed.At.UtcTicks}");
+    }
+
+    /// <summary>Published only when publicity has ended without objection (ENR-59), so never before.</summary>
+    public static async Task<NotifyAccount?> Handle(TraineeAdmitted admitted, IQuerySession session, CancellationToken ct)
+    {
+        if (admitted.ApplicantId is not { } applicant) return null;
+        var (zh, en) = await BaseNamesAsync(session, admitted.BaseCode, ct);
+        return new NotifyAccount(applicant, Catalogue.Admitted, new Dictionary<string, string>
+        {
+            ["name"] = admitted.Name,
+            ["year"] = admitted.Year.ToString(CultureInfo.InvariantCulture),
+            ["baseName"] = zh,
+            ["baseNameEn"] = en,
+        }, "/api/enrollment/me/admission", $"admitted:{admitted.CandidateId}");
+    }
+
+    /// <summary>The first publication of a candidate's result; corrections are seen on the platform.</summary>
+    public static async Task<NotifyAccount?> Handle(CandidateScored scored, IQuerySession session, CancellationToken ct)
+    {
+        var owner = await session.LoadAsync<CandidateOwner>(scored.CandidateId, ct);
+        if (owner is null) return null;
+        return new NotifyAccount(owner.ApplicantId, Catalogue.ResultsPublished,
+            new Dictionary<string, string> { ["year"] = scored.Year.ToString(CultureInfo.InvariantCulture) },
+            "/api/examination/me/scores", $"scored:{scored.CandidateId}");
+    }
+
+    private static async Task<(string Zh, string En)> BaseNamesAsync(IQuerySession session, string code, CancellationToken ct) =>
+        await session.LoadAsync<BaseName>(code, ct) is { } b ? (b.NameZh, b.NameEn) : (code, code);
+}
