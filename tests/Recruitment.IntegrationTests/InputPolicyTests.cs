@@ -102,7 +102,7 @@ public sealed class InputPolicyTests(RecruitmentApp app)
         await (await client.PostAsync("/api/auth/token", new StringContent("""{"login":"a","password":"b"}""", Encoding.UTF8, "text/plain")))
             .ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
         // An unknown API route is still a 404.
-        await (await client.PostAsync("/api/auth/no-such-route", Json("{}"))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "route.not_found");
+        await (await client.PostAsync("/api/no-such-module/route", Json("{}"))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "route.not_found");
     }
 
     [Fact]
