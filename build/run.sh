@@ -3,6 +3,7 @@
 # Extra arguments go to the host, e.g.: build/run.sh --urls http://127.0.0.1:5080
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/build/fonts.sh"
 "$root/build/pg.sh" start
 export ConnectionStrings__Postgres="${ConnectionStrings__Postgres:-$("$root/build/pg.sh" url recruitment)}"
 # A per-checkout development signing key, generated once and kept out of git (.data/ is ignored).

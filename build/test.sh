@@ -5,12 +5,27 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+"$root/build/fonts.sh" || { echo "0 passed, 1 failed"; exit 1; }
 
 if ! docker info >/dev/null 2>&1; then
   # No Docker engine: the tests use the private cluster; skip their Docker probe.
   PG_TEST_TUNING=1 "$root/build/pg.sh" start || exit 1
   export RECRUITMENT_TESTS_SKIP_DOCKER=1
   export RECRUITMENT_TEST_POSTGRES="${RECRUITMENT_TEST_POSTGRES:-$("$root/build/pg.sh" url postgres)}"
+fi
+
+# The web client's browser tests drive Debian's Chromium (never a downloaded browser) with CJK fonts.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing chromium and fonts-noto-cjk for the browser tests" >&2
+    for attempt in 1 2 3 4 5; do
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 \
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >&2 && break
+      sleep 10   # the dpkg lock may be held by another installer
+    done
+  else
+    echo "test.sh: Chromium (/usr/bin/chromium) or fonts-noto-cjk is missing; install them, e.g. 'sudo apt-get install chromium fonts-noto-cjk'." >&2
+  fi
 fi
 
 results="$root/.data/test-results"

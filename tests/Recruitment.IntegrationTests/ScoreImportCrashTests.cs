@@ -25,9 +25,8 @@ namespace Recruitment.IntegrationTests;
 /// </summary>
 public sealed class ScoreImportCrashTests(ITestOutputHelper output)
 {
-    private const int Rostered = 30_000;
-    private const int Unknown = 100;
-    private const string Password = "Crash-test-2024";
+    internal const int Rostered = 30_000;
+    internal const int Unknown = 100;
 
     [Fact]
     public async Task A_host_killed_mid_import_completes_the_acknowledged_batch_after_restart_and_a_re_send_changes_nothing()
@@ -134,7 +133,7 @@ public sealed class ScoreImportCrashTests(ITestOutputHelper output)
     /// Rosters the candidates straight into Examination's store through an in-process host on the same
     /// database (the module's own mapping and schema), then stops that host before the real one starts.
     /// </summary>
-    private static async Task<string[]> RosterAsync(PostgresDatabase database)
+    internal static async Task<string[]> RosterAsync(PostgresDatabase database)
     {
         var idNumbers = Enumerable.Range(0, Rostered).Select(_ => TestIds.NewResidentId()).ToArray();
         await using var seeding = RecruitmentApp.On(database);
@@ -153,7 +152,7 @@ public sealed class ScoreImportCrashTests(ITestOutputHelper output)
     private static int InterviewScore(int i) => 50 + i % 50;
 
     /// <summary>Builds the batch body once; each call returns fresh content for one POST.</summary>
-    private static Func<HttpContent> ImportBody(string[] idNumbers)
+    internal static Func<HttpContent> ImportBody(string[] idNumbers)
     {
         var rows = idNumbers.Select((id, i) => (object)new
             {
@@ -175,7 +174,7 @@ public sealed class ScoreImportCrashTests(ITestOutputHelper output)
         };
     }
 
-    private static async Task ShouldHoldExactlyTheImportedScoresAsync(PostgresDatabase database, string[] idNumbers, Guid batchId)
+    internal static async Task ShouldHoldExactlyTheImportedScoresAsync(PostgresDatabase database, string[] idNumbers, Guid batchId)
     {
         var expected = idNumbers.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var seen = 0;
@@ -198,7 +197,7 @@ public sealed class ScoreImportCrashTests(ITestOutputHelper output)
     }
 
     /// <summary>What Wolverine holds for the import, to explain a batch that never completes.</summary>
-    private static async Task<string> EnvelopesAsync(PostgresDatabase database)
+    internal static async Task<string> EnvelopesAsync(PostgresDatabase database)
     {
         var text = new StringBuilder("incoming envelopes (type, status, owner, attempts):\n");
         await using var connection = new NpgsqlConnection(database.ConnectionString);
@@ -218,9 +217,9 @@ public sealed class ScoreImportCrashTests(ITestOutputHelper output)
         return text.ToString();
     }
 
-    private sealed record Progress(string? Status, int NextChunk);
+    internal sealed record Progress(string? Status, int NextChunk);
 
-    private static async Task<Progress> ProgressAsync(PostgresDatabase database, Guid batchId)
+    internal static async Task<Progress> ProgressAsync(PostgresDatabase database, Guid batchId)
     {
         var text = await database.ScalarAsync<string>($"select data::text from examination.mt_doc_scoreimportbatch where id = '{batchId}'");
         if (text is null) return new Progress(null, 0);
@@ -231,140 +230,9 @@ public sealed class ScoreImportCrashTests(ITestOutputHelper output)
             batch.GetProperty(Json("NextChunk")).GetInt32());
     }
 
-    private static async Task<JsonElement> BatchAsync(HttpClient job, Guid batchId) =>
+    internal static async Task<JsonElement> BatchAsync(HttpClient job, Guid batchId) =>
         await (await job.GetAsync($"/api/examination/score-imports/{batchId}?pageSize=1")).JsonAsync();
 
     /// <summary>Marten's JSON property name for a document property read with SQL here (Marten keeps the .NET names).</summary>
     private static string Json(string property) => property;
-
-    private sealed record HostSettings(string ConnectionString)
-    {
-        public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-    }
-
-    /// <summary>The built Recruitment.Host.dll as a child process on a free loopback port.</summary>
-    private sealed class HostProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _log = new();
-        private readonly HttpClient _http;
-        private readonly ITestOutputHelper _output;
-
-        private HostProcess(Process process, Uri address, ITestOutputHelper output)
-        {
-            _process = process;
-            _output = output;
-            _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-            Address = address;
-        }
-
-        public Uri Address { get; }
-
-        public static Task<HostProcess> StartAsync(HostSettings settings, ITestOutputHelper output)
-        {
-            var hostDll = Path.Combine(AppContext.BaseDirectory, "Recruitment.Host.dll");
-            File.Exists(hostDll).ShouldBeTrue(hostDll);
-            var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var start = new ProcessStartInfo("dotnet", [hostDll])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                WorkingDirectory = AppContext.BaseDirectory,
-            };
-            start.Environment["ConnectionStrings__Postgres"] = settings.ConnectionString;
-            start.Environment["Auth__SigningKey"] = settings.SigningKey;
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["ASPNETCORE_URLS"] = address.ToString();
-            start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-            start.Environment["Identity__Accounts__0__Login"] = "crash-operator";
-            start.Environment["Identity__Accounts__0__Password"] = Password;
-            start.Environment["Identity__Accounts__0__Role"] = "operator";
-            start.Environment["Identity__Accounts__1__Login"] = "crash-center";
-            start.Environment["Identity__Accounts__1__Password"] = Password;
-            start.Environment["Identity__Accounts__1__Role"] = "center-admin";
-            var process = Process.Start(start)!;
-            var host = new HostProcess(process, address, output);
-            process.OutputDataReceived += (_, e) => host.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return Task.FromResult(host);
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null) return;
-            lock (_log) _log.AppendLine(line);
-        }
-
-        public string Log
-        {
-            get { lock (_log) return _log.ToString(); }
-        }
-
-        public async Task WaitUntilReadyAsync()
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (DateTime.UtcNow < deadline)
-            {
-                if (_process.HasExited) throw new ShouldAssertException($"the host exited with {_process.ExitCode}:\n{Log}");
-                try
-                {
-                    if ((await _http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-                await Task.Delay(200);
-            }
-            throw new ShouldAssertException($"the host was not ready within 90 s:\n{Log}");
-        }
-
-        public async Task<HttpClient> SignedInAsync(string login)
-        {
-            var response = await _http.PostAsJsonAsync("/api/auth/token", new { login, password = Password });
-            var token = (await response.JsonAsync()).GetProperty("accessToken").GetString();
-            var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return client;
-        }
-
-        public async Task<string> ApiKeyAsync()
-        {
-            using var @operator = await SignedInAsync("crash-operator");
-            var key = await (await @operator.PostAsJsonAsync("/api/auth/api-keys", new { name = "crash test job" })).JsonAsync();
-            return key.GetProperty("key").GetString()!;
-        }
-
-        public HttpClient Client(string apiKey)
-        {
-            var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(120) };
-            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-            return client;
-        }
-
-        /// <summary>SIGKILL: no shutdown hooks, no graceful release of the node's work.</summary>
-        public void Kill()
-        {
-            if (_process.HasExited) return;
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
-        public void Dispose()
-        {
-            var log = Log;
-            if (log.Length > 0) _output.WriteLine($"--- host {Address} output (tail) ---\n{log[Math.Max(0, log.Length - 4000)..]}");
-            _http.Dispose();
-            _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
 }

@@ -58,8 +58,11 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
         _database ??= await PostgresDatabase.CreateAsync();
         // Without this the factory's arguments are parsed as JasperFx commands (STACK-NOTES pitfall 6).
         JasperFxEnvironment.AutoStartHost = true;
-        _ = Server;
+        Start();
     }
+
+    /// <summary>Starts the host: in memory by default; a browser test starts it on Kestrel instead.</summary>
+    protected virtual void Start() => _ = Server;
 
     /// <summary>Whether center, PHC and operator accounts must sign in with two factors (the production default).</summary>
     protected virtual bool RequireTwoFactor => false;
@@ -96,6 +99,7 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILogEventSink>(Logs);
+            services.AddSingleton<IStartupFilter>(new RequestWitness(Logs));
         });
     }
 
@@ -103,6 +107,21 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         if (_ownsDatabase && _database is not null) await _database.DropAsync();
+        // The whole log of every host a suite run starts is held to the log policy; a breach fails the run.
+        var violations = Logs.Violations();
+        if (violations.Count > 0)
+            throw new Xunit.Sdk.XunitException($"The host's log breaks the log policy ({violations.Count} lines; see Recruitment.Host/Hosting/LogPolicySink.cs):\n"
+                                              + string.Join("\n", violations.Take(20)));
+    }
+
+    /// <summary>
+    /// Problem details default to Chinese; test clients ask for English, in which the existing assertions on
+    /// details are written. A test of the Chinese text removes or replaces the header.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
     }
 
     /// <summary>An anonymous client.</summary>

@@ -1,5 +1,6 @@
 using JasperFx;
 using Recruitment.Host.Hosting;
+using Recruitment.Host.Localization;
 
 // Composition only: every piece is configured in Hosting/, every feature lives in its module.
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ if (!DatabaseStartupCheck.TryGetConnectionString(builder.Configuration, out var 
 builder.AddRecruitmentModules(connectionString);
 builder.AddRecruitmentMessaging(connectionString);
 builder.AddRecruitmentHttp(connectionString);
+builder.Services.AddProblemLocalization();
 
 var app = builder.Build();
 app.UseRecruitmentHttp();

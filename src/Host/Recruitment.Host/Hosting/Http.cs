@@ -19,8 +19,13 @@ internal static class HttpSetup
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        builder.AddWebClient();
         // Enums travel as strings (API.md).
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            JsonInputPolicy.Apply(o.SerializerOptions);
+        });
         // Binding failures (malformed JSON, wrong types) reach the exception handler and become 400 problem details.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsMapping.AddStableCode);
@@ -32,7 +37,8 @@ internal static class HttpSetup
             .SelectMany(a => a.GetTypes())
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(ICarterModule).IsAssignableFrom(t))
             .ToArray()));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer(JsonInputPolicy.AddMaxLength));
+        services.AddRecruitmentSecurityHeaders(builder.Configuration);
 
         var permits = builder.Configuration.GetValue("RateLimiting:AuthenticationPermitsPerMinute", 20);
         services.AddRateLimiter(o =>
@@ -53,7 +59,10 @@ internal static class HttpSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRecruitmentSecurityHeaders();
         app.UseSerilogRequestLogging();
+        app.UseWebClientFallback();
+        app.UseMiddleware<RequestGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -66,9 +75,8 @@ internal static class HttpSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth })
             .AllowAnonymous();
         app.MapCarter();
-        // Unknown routes answer with a 404 problem, like every other error.
-        app.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
-            detail: "No such route.", extensions: new Dictionary<string, object?> { ["code"] = "route.not_found" })).AllowAnonymous();
+        // The web client's files; its SPA fallback is UseWebClientFallback above.
+        app.MapWebClient();
         return app;
     }
 

@@ -22,9 +22,9 @@ internal static class LoggingSetup
             ILogEventSink console = development
                 ? new SinkBuffer(c => c.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"))
                 : new SinkBuffer(c => c.WriteTo.Console(new CompactJsonFormatter()));
-            // Every sink, including those added through DI (tests capture logs that way), sees only masked events.
+            // Every sink, including those added through DI (tests capture logs that way), sees only events the log policy let through.
             var sinks = services.GetServices<ILogEventSink>().Prepend(console).ToArray();
-            lc.WriteTo.Sink(new PersonalDataMaskingSink(sinks));
+            lc.WriteTo.Sink(new LogPolicySink(sinks));
         }, preserveStaticLogger: true);
         return builder;
     }

@@ -26,13 +26,18 @@ internal static class MessagingSetup
             // A host that dies without stopping (killed, crashed, machine lost) keeps owning the messages it had
             // accepted until another node - or its own restart, which comes back as a new node - judges it dead
             // and releases them for recovery. Wolverine's defaults (a heartbeat every 10 s, dead after 60 s of
-            // silence seen on two consecutive checks) leave an acknowledged score import waiting about 85 s after
-            // a crash (ScoreImportCrashTests). A heartbeat every 5 s and 20 s of silence (four missed beats, still
-            // seen on two consecutive checks, so at least 25 s) bring that to about half a minute; the heartbeat
-            // runs on its own timer, so busy work cannot delay it into a false ejection. The extra cost is one
-            // small query per node every 5 s.
-            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(5);
-            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(20);
+            // silence seen on two consecutive checks, reassignment every 5 s) leave an acknowledged score import
+            // waiting about 85 s. A heartbeat every second, dead after 5 s of silence and reassignment every second
+            // bring a surviving node to resume the work within about 10 s (FailoverTests prints the time).
+            // The trade-off: each node writes one small heartbeat row per second, and a node starved of CPU for
+            // more than 5 s (a long GC pause, an overloaded machine) is judged dead while alive; its accepted
+            // messages then move to another node, and handlers must stay idempotent (they are: the score import
+            // holds an advisory lock and resumes at its first unfinished chunk, the others check what is stored).
+            // Both can be raised in configuration where nodes are known to stall.
+            var configuration = builder.Configuration;
+            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(configuration.GetValue("Messaging:HeartbeatSeconds", 1.0));
+            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(configuration.GetValue("Messaging:StaleNodeSeconds", 5.0));
+            opts.Durability.NodeReassignmentPollingTime = opts.Durability.HealthCheckPollingTime;
             opts.Policies.AutoApplyTransactions();
             opts.UseRuntimeCompilation();
             opts.Services.AddResourceSetupOnStartup();

@@ -1,9 +1,11 @@
+using Recruitment.AccessAudit;
 using Recruitment.AdvancedFellowship;
 using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment;
 using Recruitment.Examination;
 using Recruitment.Identity;
 using Recruitment.Notifications;
+using Recruitment.Publications;
 using Recruitment.Rotation;
 using Recruitment.TrainingExemption;
 
@@ -20,6 +22,8 @@ internal static class RecruitmentModules
         RotationModule.Info,
         AdvancedFellowshipModule.Info,
         NotificationsModule.Info,
+        PublicationsModule.Info,
+        AccessAuditModule.Info,
     ];
 
     public static WebApplicationBuilder AddRecruitmentModules(this WebApplicationBuilder builder, string connectionString)
@@ -33,6 +37,8 @@ internal static class RecruitmentModules
         services.AddRotationModule(configuration, connectionString);
         services.AddAdvancedFellowshipModule(configuration, connectionString);
         services.AddNotificationsModule(configuration, connectionString);
+        services.AddPublicationsModule(configuration, connectionString);
+        services.AddAccessAuditModule(configuration, connectionString, All.Select(m => m.Assembly));
         return builder;
     }
 }

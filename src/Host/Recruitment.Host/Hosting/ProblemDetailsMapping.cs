@@ -1,6 +1,9 @@
 using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml;
 using Npgsql;
 using Recruitment.BuildingBlocks;
 
@@ -10,12 +13,12 @@ namespace Recruitment.Host.Hosting;
 /// Turns every failure into RFC 9457 problem details with a stable <c>code</c>. Bad input never
 /// becomes a 500, and no response ever carries a stack trace or a database message.
 /// </summary>
-internal sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
+internal sealed partial class ProblemDetailsMapping(IProblemDetailsService problems, ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var cause = Unwrap(exception);
-        var (status, code, detail) = Classify(cause);
+        var (status, code, detail, field) = Classify(cause);
         if (code == "database.unavailable")
             logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, cause.Message);
         else if (status >= 500)
@@ -23,6 +26,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILo
 
         context.Response.StatusCode = status;
         var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (field is not null) extensions["field"] = field;
         if (cause is DomainException domain)
             foreach (var (key, value) in domain.Extensions) extensions[key] = value;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -39,25 +43,83 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILo
         for (var current = e; current is not null; current = current.InnerException)
         {
             if (current is DomainException or BadHttpRequestException or NpgsqlException or ConcurrencyException
-                or EventStreamUnexpectedMaxEventIdException or TimeoutException)
+                or EventStreamUnexpectedMaxEventIdException or TimeoutException or XmlException)
                 return current;
             if (current is AggregateException { InnerExceptions.Count: 1 } aggregate) return Unwrap(aggregate.InnerExceptions[0]);
         }
         return e;
     }
 
-    private static (int Status, string Code, string Detail) Classify(Exception e) => e switch
+    private static (int Status, string Code, string Detail, string? Field) Classify(Exception e) => e switch
     {
-        DomainException d => (d.Status, d.Code, d.Message),
-        BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "request.too_large" : "request.malformed", b.Message),
+        DomainException d => (d.Status, d.Code, d.Message, null),
+        BadHttpRequestException { InnerException: JsonException json } => Describe(json),
+        BadHttpRequestException b => (b.StatusCode, b.StatusCode switch
+        {
+            413 => "request.too_large",
+            415 => "request.unsupported_media_type",
+            _ => "request.invalid_value",
+        }, DescribeBinding(b), ParameterName(b.Message)),
+        // A spreadsheet whose XML the reader refuses (a DOCTYPE, say) is a bad upload, not a fault of ours.
+        XmlException => (400, "request.invalid_file", "The uploaded file could not be read.", null),
         ConcurrencyException or EventStreamUnexpectedMaxEventIdException =>
-            (409, "conflict.concurrent_update", "Someone else changed this record at the same time; reload and try again."),
+            (409, "conflict.concurrent_update", "Someone else changed this record at the same time; reload and try again.", null),
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } =>
-            (409, "conflict.duplicate", "A record with the same key already exists."),
+            (409, "conflict.duplicate", "A record with the same key already exists.", null),
         NpgsqlException or TimeoutException when IsConnectionFailure(e) =>
-            (503, "database.unavailable", "The database is unavailable; nothing was changed. Try again later."),
-        _ => (500, "server.error", "An unexpected error occurred."),
+            (503, "database.unavailable", "The database is unavailable; nothing was changed. Try again later.", null),
+        _ => (500, "server.error", "An unexpected error occurred.", null),
     };
+
+    /// <summary>
+    /// A JSON body the serializer refused, named by its JSON path. The serializer's own text names C# types
+    /// ("could not be converted to Recruitment...."), so it is never echoed.
+    /// </summary>
+    private static (int, string, string, string?) Describe(JsonException json)
+    {
+        if (json is JsonInputException input)
+        {
+            var field = (json.Path ?? "$") + input.RelativePath;
+            return (400, "request.invalid_text", $"{field} {input.Reason}.", field);
+        }
+        if (json.Path is null)
+            return (400, "request.malformed", $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).", null);
+        var path = json.Path ?? "$";
+        return (400, "request.invalid_value", path == "$" ? "The body is not the expected JSON value." : $"{path} is missing or not a valid value.", path);
+    }
+
+    // "Failed to bind parameter "Guid id" from "x"." names a C# type; only the parameter's name is kept.
+    private static string DescribeBinding(BadHttpRequestException b) => b.StatusCode switch
+    {
+        413 => "The request body is too large.",
+        415 => "The request's content type is not supported here.",
+        _ => ParameterName(b.Message) is { } name ? $"The value of '{name}' is missing or not valid." : "The request is not valid.",
+    };
+
+    private static string? ParameterName(string message)
+    {
+        var match = BoundParameter().Match(message);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    /// <summary>
+    /// The safety net under every problem: a detail that quotes a serializer or framework message (a route that
+    /// echoes an exception's text) keeps its meaning but loses the C# type names and positions.
+    /// </summary>
+    public static string WithoutInternals(string detail)
+    {
+        detail = SerializerMessage().Replace(detail, "$1 is not a valid value.");
+        return TypeName().Replace(detail, "a value");
+    }
+
+    [GeneratedRegex(@"The JSON value could not be converted to \S+?\.? Path: (\S+) \| LineNumber: \d+ \| BytePositionInLine: \d+\.")]
+    private static partial Regex SerializerMessage();
+
+    [GeneratedRegex(@"\b(?:System|Microsoft|Recruitment|Marten|Wolverine|JasperFx|Npgsql|Weasel)(?:\.[A-Za-z_][\w`\[\],]*)+")]
+    private static partial Regex TypeName();
+
+    [GeneratedRegex("parameter \"[^\" ]+ (\\w+)\"")]
+    private static partial Regex BoundParameter();
 
     private static bool IsConnectionFailure(Exception e) =>
         e is TimeoutException || e is NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }
@@ -66,7 +128,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILo
         || e is PostgresException p && (p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal)
                                         || p.SqlState is "3D000" or "53300");
 
-    private static string TitleFor(int status) => status switch
+    public static string TitleFor(int status) => status switch
     {
         400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 409 => "Conflict",
         413 => "Payload Too Large", 415 => "Unsupported Media Type", 422 => "Unprocessable Content",
@@ -78,6 +140,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILo
     {
         var extensions = context.ProblemDetails.Extensions;
         extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        if (context.ProblemDetails.Detail is { } detail) context.ProblemDetails.Detail = WithoutInternals(detail);
         if (extensions.ContainsKey("code")) return;
         extensions["code"] = context.ProblemDetails.Status switch
         {

@@ -8,6 +8,8 @@ public readonly record struct Paging(int Page, int PageSize)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+    /// <summary>Past this page the row offset would overflow; no list is that long.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
 
     public int Skip => (Page - 1) * PageSize;
 
@@ -15,8 +17,8 @@ public readonly record struct Paging(int Page, int PageSize)
     {
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        if (p < 1 || size < 1 || size > MaxPageSize)
-            throw DomainException.Invalid("request.invalid_paging", $"page must be at least 1 and pageSize between 1 and {MaxPageSize}.");
+        if (p < 1 || p > MaxPage || size < 1 || size > MaxPageSize)
+            throw DomainException.Invalid("request.invalid_paging", $"page must be between 1 and {MaxPage} and pageSize between 1 and {MaxPageSize}.");
         return new Paging(p, size);
     }
 

@@ -8,6 +8,8 @@ public static class Policies
 {
     public const string Applicant = "applicant";
     public const string FellowshipApplicant = "fellowship-applicant";
+    /// <summary>An applicant of either programme (recruitment or fellowship).</summary>
+    public const string AnyApplicant = "any-applicant";
     public const string BaseAdmin = "base-admin";
     public const string BaseOrCenterAdmin = "base-or-center-admin";
     public const string CenterAdmin = "center-admin";
@@ -30,6 +32,7 @@ public static class Policies
     {
         [Applicant] = [Roles.Applicant],
         [FellowshipApplicant] = [Roles.Applicant],
+        [AnyApplicant] = [Roles.Applicant],
         [BaseAdmin] = [Roles.BaseAdmin],
         [BaseOrCenterAdmin] = [Roles.BaseAdmin, Roles.CenterAdmin],
         [CenterAdmin] = [Roles.CenterAdmin],

@@ -6,12 +6,12 @@ namespace Recruitment.TrainingExemption.Domain;
 /// <summary>EXM-08: REQUESTED -> BASE_FORM_COMPLETED -> ASSESSED -> APPROVED | REJECTED; REFUSED at intake.</summary>
 internal enum ExemptionStatus { REQUESTED, REFUSED, BASE_FORM_COMPLETED, ASSESSED, APPROVED, REJECTED }
 
-internal enum AssessmentResult { PASS, FAIL }
+public enum AssessmentResult { PASS, FAIL }
 
 /// <summary>The base's approval form (FORM-06, EXM-05): proposed months and make-up content, by a named reviewer (EXM-06).</summary>
-internal sealed record BaseForm(int ProposedMonths, IReadOnlyList<MakeUpItem> MakeUpItems, string? Notes, string Reviewer, DateTimeOffset At);
+public sealed record BaseForm(int ProposedMonths, IReadOnlyList<MakeUpItem> MakeUpItems, string? Notes, string Reviewer, DateTimeOffset At);
 
-internal sealed record CapabilityAssessment(AssessmentResult Result, decimal? Score, string? Notes, string Assessor, DateTimeOffset At);
+public sealed record CapabilityAssessment(AssessmentResult Result, decimal? Score, string? Notes, string Assessor, DateTimeOffset At);
 
 internal sealed record Determination(bool Approved, int TrainingMonths, IReadOnlyList<MakeUpItem> MakeUpItems, string? Reason,
     string DecidedBy, DateTimeOffset At, bool AfterDeadline);

@@ -55,23 +55,24 @@ internal static class ExemptionRules
     }
 
     /// <summary>EXM-10: whole months, 0 &lt; months &lt; standard, a non-empty list of known specialties summing to the months.</summary>
-    public static void ValidateMonths(int months, IReadOnlyList<MakeUpItem>? items, ExemptionCycle cycle)
+    public static Refusal? MonthsProblem(int months, IReadOnlyList<MakeUpItem>? items, ExemptionCycle cycle)
     {
         if (months <= 0 || months >= cycle.StandardResidencyMonths)
-            throw DomainException.Invalid("exemption.invalid_months",
+            return Refusal.Invalid("exemption.invalid_months",
                 $"Approved months are whole months above 0 and below the standard {cycle.StandardResidencyMonths} (EXM-10).");
         if (items is null || items.Count == 0)
-            throw DomainException.Invalid("exemption.make_up_required", "The make-up content lists at least one specialty (EXM-05, EXM-10).");
+            return Refusal.Invalid("exemption.make_up_required", "The make-up content lists at least one specialty (EXM-05, EXM-10).");
         if (items.Any(i => i is null || i.Months <= 0 || string.IsNullOrWhiteSpace(i.Specialty)))
-            throw DomainException.Invalid("exemption.invalid_make_up", "Each make-up item names a specialty and at least 1 month.");
+            return Refusal.Invalid("exemption.invalid_make_up", "Each make-up item names a specialty and at least 1 month.");
         var unknown = items.Where(i => !cycle.Specialties.Any(s => Same(s.Code, i.Specialty))).Select(i => i.Specialty).ToList();
         if (unknown.Count > 0)
-            throw DomainException.Invalid("exemption.unknown_specialty", $"Unknown specialties in the make-up content: {string.Join(", ", unknown)}.");
+            return Refusal.Invalid("exemption.unknown_specialty", $"Unknown specialties in the make-up content: {string.Join(", ", unknown)}.");
         if (items.Select(i => i.Specialty.Trim().ToUpperInvariant()).Distinct().Count() != items.Count)
-            throw DomainException.Invalid("exemption.invalid_make_up", "Each specialty appears once in the make-up content.");
+            return Refusal.Invalid("exemption.invalid_make_up", "Each specialty appears once in the make-up content.");
         var sum = items.Sum(i => i.Months);
         if (sum != months)
-            throw DomainException.Invalid("exemption.months_mismatch", $"The make-up items sum to {sum} months, not the {months} approved (EXM-10).");
+            return Refusal.Invalid("exemption.months_mismatch", $"The make-up items sum to {sum} months, not the {months} approved (EXM-10).");
+        return null;
     }
 
     public static IReadOnlyList<MakeUpItem> Normalise(IReadOnlyList<MakeUpItem> items) =>

@@ -6,7 +6,10 @@ using CsvHelper.Configuration;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MiniExcelLibs;
 using Recruitment.BuildingBlocks;
 using Recruitment.Rotation.Domain;
@@ -89,7 +92,9 @@ internal sealed class TemplatesEndpoints : ICarterModule
             switch (type)
             {
                 case "application/json":
-                    var body = await JsonSerializer.DeserializeAsync<TemplateDefinition>(buffer, new JsonSerializerOptions(JsonSerializerDefaults.Web), ct)
+                    var body = await JsonSerializer.DeserializeAsync<TemplateDefinition>(buffer,
+                                   // the host's options carry the input policy (no null item, no control character)
+                                   request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions, ct)
                                ?? throw DomainException.Invalid("template.invalid_file", "Empty body.");
                     return body with { SpecialtyCode = code };
                 case "text/csv":

@@ -7,10 +7,14 @@ using Recruitment.BuildingBlocks;
 using Recruitment.TrainingExemption.Contracts;
 using Recruitment.TrainingExemption.Domain;
 using Recruitment.TrainingExemption.Features.Requests;
+using Wolverine;
+using Wolverine.Marten;
 
 namespace Recruitment.TrainingExemption.Features.BaseForms;
 
-internal sealed record BaseFormRequest(int? ProposedMonths, IReadOnlyList<MakeUpItem>? MakeUpItems, string? Notes);
+public sealed record BaseFormRequest(int? ProposedMonths, IReadOnlyList<MakeUpItem>? MakeUpItems, string? Notes);
+
+public sealed record SaveBaseForm(Guid RequestId, Caller Caller, BaseFormRequest Request);
 
 /// <summary>
 /// GET / PUT /api/training-exemption/requests/{requestId}/base-form: the base's approval form (FORM-06,
@@ -21,31 +25,39 @@ internal sealed class BaseApprovalFormEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        const string route = "/api/training-exemption/requests/{requestId:guid}/base-form";
-        app.MapGet(route, async (Guid requestId, HttpContext http, ITrainingExemptionStore store, CancellationToken ct) =>
+        const string route = "/requests/{requestId:guid}/base-form";
+        var api = app.ExemptionApi();
+        api.MapGet(route, async (Guid requestId, Caller caller, ITrainingExemptionStore store, CancellationToken ct) =>
         {
             await using var session = store.QuerySession();
-            var request = await ReadRequestsEndpoints.ForStaffAsync(session, requestId, http, ct);
-            return request.BaseForm ?? throw DomainException.NotFound("exemption.base_form_missing", "The base has not filled in the approval form yet.");
-        }).RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("TrainingExemption");
+            var found = await ExemptionAccess.ForStaffAsync(session, requestId, caller, ct);
+            if (found.Refused(out var refused, out var request)) return refused.ToResult();
+            return request.BaseForm is { } form ? Results.Ok(form)
+                : Refusal.NotFound("exemption.base_form_missing", "The base has not filled in the approval form yet.").ToResult();
+        }).RequireAuthorization(Policies.BaseOrCenterAdmin);
 
-        app.MapPut(route, async (Guid requestId, BaseFormRequest body, HttpContext http, ITrainingExemptionStore store, TimeProvider clock,
-            CancellationToken ct) =>
-        {
-            await using var session = store.LightweightSession();
-            await ReadRequestsEndpoints.ForStaffAsync(session, requestId, http, ct);
-            var stream = await session.Events.FetchForWriting<ExemptionCase>(requestId, ct);
-            var request = stream.Aggregate!;
-            if (request.Status is not (ExemptionStatus.REQUESTED or ExemptionStatus.BASE_FORM_COMPLETED or ExemptionStatus.ASSESSED))
-                throw DomainException.Conflict("exemption.not_editable", $"The request is {request.Status}; the form can no longer change.");
-            var cycle = await session.LoadAsync<ExemptionCycle>(request.Year, ct)
-                        ?? throw DomainException.NotFound("exemption.unknown_cycle", $"No recruitment cycle {request.Year}.");
-            if (body.ProposedMonths is not { } months) throw DomainException.Invalid("exemption.invalid_months", "proposedMonths is required.");
-            ExemptionRules.ValidateMonths(months, body.MakeUpItems, cycle);
-            var form = new BaseForm(months, ExemptionRules.Normalise(body.MakeUpItems!), body.Notes?.Trim(), http.User.Actor(), clock.GetUtcNow());
-            stream.AppendOne(new BaseFormSaved(form, form.Reviewer, form.At));
-            await session.SaveChangesAsync(ct);
-            return form;
-        }).RequireAuthorization(Policies.BaseAdmin).WithTags("TrainingExemption");
+        api.MapPut(route, (Guid requestId, BaseFormRequest body, Caller caller, IMessageBus bus, CancellationToken ct) =>
+            bus.SendAsync<BaseForm>(new SaveBaseForm(requestId, caller, body), ct)).RequireAuthorization(Policies.BaseAdmin);
+    }
+}
+
+[MartenStore(typeof(ITrainingExemptionStore))]
+public static class SaveBaseFormHandler
+{
+    public static async Task<Outcome<BaseForm>> Handle(SaveBaseForm command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<ExemptionCase>(command.RequestId, ct);
+        if (stream.Aggregate is not { } request) return ExemptionAccess.NotFound(command.RequestId);
+        if (command.Caller.ActsForBase(request.BaseCode) is { } forbidden) return forbidden;
+        if (request.Status is not (ExemptionStatus.REQUESTED or ExemptionStatus.BASE_FORM_COMPLETED or ExemptionStatus.ASSESSED))
+            return Refusal.Conflict("exemption.not_editable", $"The request is {request.Status}; the form can no longer change.");
+        if (await session.LoadAsync<ExemptionCycle>(request.Year, ct) is not { } cycle)
+            return Refusal.NotFound("exemption.unknown_cycle", $"No recruitment cycle {request.Year}.");
+        var body = command.Request;
+        if (body.ProposedMonths is not { } months) return Refusal.Invalid("exemption.invalid_months", "proposedMonths is required.");
+        if (ExemptionRules.MonthsProblem(months, body.MakeUpItems, cycle) is { } invalid) return invalid;
+        var form = new BaseForm(months, ExemptionRules.Normalise(body.MakeUpItems!), body.Notes?.Trim(), command.Caller.Actor, clock.GetUtcNow());
+        stream.AppendOne(new BaseFormSaved(form, form.Reviewer, form.At));
+        return form;
     }
 }

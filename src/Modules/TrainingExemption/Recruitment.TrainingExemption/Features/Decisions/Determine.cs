@@ -1,11 +1,11 @@
 using Carter;
 using Marten;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Recruitment.BuildingBlocks;
 using Recruitment.TrainingExemption.Contracts;
 using Recruitment.TrainingExemption.Domain;
+using Recruitment.TrainingExemption.Features.Requests;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -33,41 +33,42 @@ internal sealed class DetermineEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/training-exemption/requests/{requestId:guid}/determination", async (Guid requestId, DeterminationRequest body,
-                HttpContext http, IMessageBus bus, CancellationToken ct) =>
-                await bus.InvokeAsync<DeterminationResult>(new DetermineExemption(requestId, http.User.Actor(), body), ct))
-            .RequireAuthorization(Policies.CenterAdmin).WithTags("TrainingExemption");
-        app.MapPost("/api/training-exemption/requests/{requestId:guid}/reopen", async (Guid requestId, ReopenRequest body,
-                HttpContext http, IMessageBus bus, CancellationToken ct) =>
-                await bus.InvokeAsync<DeterminationResult>(new ReopenDetermination(requestId, http.User.Actor(), body.Reason), ct))
-            .RequireAuthorization(Policies.CenterAdmin).WithTags("TrainingExemption");
+        var api = app.ExemptionApi();
+        api.MapPost("/requests/{requestId:guid}/determination", (Guid requestId, DeterminationRequest body, Caller caller, IMessageBus bus,
+                CancellationToken ct) => bus.SendAsync<DeterminationResult>(new DetermineExemption(requestId, caller.Actor, body), ct))
+            .RequireAuthorization(Policies.CenterAdmin);
+        api.MapPost("/requests/{requestId:guid}/reopen", (Guid requestId, ReopenRequest body, Caller caller, IMessageBus bus, CancellationToken ct) =>
+                bus.SendAsync<DeterminationResult>(new ReopenDetermination(requestId, caller.Actor, body.Reason), ct))
+            .RequireAuthorization(Policies.CenterAdmin);
     }
 }
 
 [MartenStore(typeof(ITrainingExemptionStore))]
 public static class DetermineHandler
 {
-    public static async Task<(DeterminationResult, ExemptionDecided)> Handle(DetermineExemption command, IDocumentSession session,
+    public static async Task<(Outcome<DeterminationResult>, ExemptionDecided?)> Handle(DetermineExemption command, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var stream = await session.Events.FetchForWriting<ExemptionCase>(command.RequestId, ct);
-        var request = stream.Aggregate ?? throw DomainException.NotFound("exemption.not_found", $"No exemption request {command.RequestId}.");
+        if (stream.Aggregate is not { } request) return (ExemptionAccess.NotFound(command.RequestId), null);
         if (request.Status is ExemptionStatus.APPROVED or ExemptionStatus.REJECTED)
-            throw DomainException.Conflict("exemption.decided", "The request is decided; reopen it (with a reason) to decide again.");
+            return (Refusal.Conflict("exemption.decided", "The request is decided; reopen it (with a reason) to decide again."), null);
         if (request.Status != ExemptionStatus.ASSESSED)
-            throw DomainException.Conflict("exemption.out_of_order", $"The request is {request.Status}; the decision follows the capability assessment (EXM-08).");
+            return (Refusal.Conflict("exemption.out_of_order", $"The request is {request.Status}; the decision follows the capability assessment (EXM-08)."),
+                null);
         var cycle = (await session.LoadAsync<ExemptionCycle>(request.Year, ct))!;
 
         var r = command.Request;
-        Determination determination = r.Decision?.ToUpperInvariant() switch
+        Outcome<Determination> decided = r.Decision?.ToUpperInvariant() switch
         {
             "APPROVE" => Approve(r, cycle, command.Actor, now),
             "REJECT" => string.IsNullOrWhiteSpace(r.Reason)
-                ? throw DomainException.Invalid("exemption.reason_required", "A rejection states its reason (EXM-08).")
+                ? (Outcome<Determination>)Refusal.Invalid("exemption.reason_required", "A rejection states its reason (EXM-08).")
                 : new Determination(false, cycle.StandardResidencyMonths, [], r.Reason.Trim(), command.Actor, now, now.IsPast(cycle.DecisionDeadline)),
-            _ => throw DomainException.Invalid("exemption.invalid_decision", "decision must be APPROVE or REJECT."),
+            _ => Refusal.Invalid("exemption.invalid_decision", "decision must be APPROVE or REJECT."),
         };
+        if (decided.Refused(out var refused, out var determination)) return (refused, null);
         var revision = request.Revision + 1;
         stream.AppendOne(new ExemptionDetermined(determination, revision, command.Actor, now));
         return (new DeterminationResult(request.Id, determination.Approved ? "APPROVED" : "REJECTED", determination.TrainingMonths, revision,
@@ -76,22 +77,23 @@ public static class DetermineHandler
                 determination.Reason, revision, now));
     }
 
-    public static async Task<DeterminationResult> Handle(ReopenDetermination command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<DeterminationResult>> Handle(ReopenDetermination command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(command.Reason))
-            throw DomainException.Invalid("exemption.reason_required", "Reopening a decision states its reason.");
+            return Refusal.Invalid("exemption.reason_required", "Reopening a decision states its reason.");
         var stream = await session.Events.FetchForWriting<ExemptionCase>(command.RequestId, ct);
-        var request = stream.Aggregate ?? throw DomainException.NotFound("exemption.not_found", $"No exemption request {command.RequestId}.");
+        if (stream.Aggregate is not { } request) return ExemptionAccess.NotFound(command.RequestId);
         if (request.Status is not (ExemptionStatus.APPROVED or ExemptionStatus.REJECTED))
-            throw DomainException.Conflict("exemption.not_decided", $"The request is {request.Status}; only a decided request is reopened.");
+            return Refusal.Conflict("exemption.not_decided", $"The request is {request.Status}; only a decided request is reopened.");
         stream.AppendOne(new DeterminationReopened(command.Reason.Trim(), command.Actor, clock.GetUtcNow()));
         return new DeterminationResult(request.Id, nameof(ExemptionStatus.ASSESSED), request.Determination!.TrainingMonths, request.Revision, false);
     }
 
-    private static Determination Approve(DeterminationRequest r, ExemptionCycle cycle, string actor, DateTimeOffset now)
+    private static Outcome<Determination> Approve(DeterminationRequest r, ExemptionCycle cycle, string actor, DateTimeOffset now)
     {
-        if (r.ApprovedMonths is not { } months) throw DomainException.Invalid("exemption.invalid_months", "approvedMonths is required.");
-        ExemptionRules.ValidateMonths(months, r.MakeUpItems, cycle);
+        if (r.ApprovedMonths is not { } months) return Refusal.Invalid("exemption.invalid_months", "approvedMonths is required.");
+        if (ExemptionRules.MonthsProblem(months, r.MakeUpItems, cycle) is { } invalid) return invalid;
         return new Determination(true, months, ExemptionRules.Normalise(r.MakeUpItems!), r.Reason?.Trim(), actor, now, now.IsPast(cycle.DecisionDeadline));
     }
 }

@@ -18,11 +18,12 @@ internal sealed class ExportApprovalFormEndpoint : ICarterModule
     private static readonly string[] Columns = ["field", "value"];
 
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/training-exemption/requests/{requestId:guid}/export", async (Guid requestId, string? format, HttpContext http,
+        app.ExemptionApi().MapGet("/requests/{requestId:guid}/export", async (Guid requestId, string? format, Caller caller,
                 ITrainingExemptionStore store, CancellationToken ct) =>
             {
                 await using var session = store.QuerySession();
-                var r = await ReadRequestsEndpoints.ForStaffAsync(session, requestId, http, ct);
+                var found = await ExemptionAccess.ForStaffAsync(session, requestId, caller, ct);
+                if (found.Refused(out var refused, out var r)) return refused.ToResult();
                 var d = r.Determination;
                 var fields = new List<(string, object?)>
                 {
@@ -41,5 +42,5 @@ internal sealed class ExportApprovalFormEndpoint : ICarterModule
                 });
                 return await TableExport.FileAsync(format, $"exemption-approval-{r.Id:N}", Columns, rows, ct);
             })
-            .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("TrainingExemption");
+            .RequireAuthorization(Policies.BaseOrCenterAdmin);
 }

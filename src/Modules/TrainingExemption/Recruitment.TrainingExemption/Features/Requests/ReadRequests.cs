@@ -22,58 +22,49 @@ internal sealed class ReadRequestsEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/training-exemption/me/request", async (HttpContext http, ITrainingExemptionStore store, CancellationToken ct) =>
+        var api = app.ExemptionApi();
+        api.MapGet("/me/request", async (Caller caller, ITrainingExemptionStore store, CancellationToken ct) =>
             {
-                var applicantId = http.User.AccountId();
                 await using var session = store.QuerySession();
-                var request = await session.Query<ExemptionCase>().Where(c => c.ApplicantId == applicantId).OrderByDescending(c => c.Year)
-                                  .FirstOrDefaultAsync(ct)
-                              ?? throw DomainException.NotFound("exemption.not_found", "You have no exemption request.");
-                return await ViewAsync(session, request, ct);
+                var request = await session.Query<ExemptionCase>().Where(c => c.ApplicantId == caller.AccountId).OrderByDescending(c => c.Year)
+                    .FirstOrDefaultAsync(ct);
+                return request is null
+                    ? Refusal.NotFound("exemption.not_found", "You have no exemption request.").ToResult()
+                    : Results.Ok(await ViewAsync(session, request, ct));
             })
-            .RequireAuthorization(Policies.Applicant).WithTags("TrainingExemption");
+            .RequireAuthorization(Policies.Applicant);
 
-        app.MapGet("/api/training-exemption/requests", async (string? baseCode, string? status, int? year, int? page, int? pageSize,
-                HttpContext http, ITrainingExemptionStore store, CancellationToken ct) =>
+        api.MapGet("/requests", async (string? baseCode, string? status, int? year, int? page, int? pageSize,
+                Caller caller, ITrainingExemptionStore store, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, pageSize);
-                var code = baseCode?.ToUpperInvariant() ?? http.User.BaseCode();
-                if (code is null && !http.User.IsInRole(Roles.CenterAdmin))
-                    throw DomainException.Invalid("request.base_required", "baseCode is required.");
-                if (code is not null) http.User.EnsureActsForBase(code);
+                var code = baseCode?.ToUpperInvariant() ?? caller.BaseCode;
+                if (code is null && !caller.Is(Roles.CenterAdmin))
+                    return Refusal.Invalid("request.base_required", "baseCode is required.").ToResult();
+                if (code is not null && caller.ActsForBase(code) is { } forbidden) return forbidden.ToResult();
                 await using var session = store.QuerySession();
                 var query = session.Query<ExemptionCase>().AsQueryable();
                 if (code is not null) query = query.Where(c => c.BaseCode == code);
                 if (year is { } y) query = query.Where(c => c.Year == y);
                 if (status is not null)
                 {
-                    var s = Enum.TryParse<ExemptionStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-                        : throw DomainException.Invalid("request.invalid_filter", $"status must be one of {string.Join(", ", Enum.GetNames<ExemptionStatus>())}.");
+                    if (Filters.Parse<ExemptionStatus>(status, nameof(status)).Refused(out var invalid, out var s)) return invalid.ToResult();
                     query = query.Where(c => c.Status == s);
                 }
                 var rows = await query.OrderBy(c => c.RequestedAt).ThenBy(c => c.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
-                return paging.Of(rows.Select(c => new RequestSummary(c.Id, c.Year, c.Name, c.BaseCode, c.SpecialtyCode, c.Status.ToString(),
+                return Results.Ok(paging.Of(rows.Select(c => new RequestSummary(c.Id, c.Year, c.Name, c.BaseCode, c.SpecialtyCode, c.Status.ToString(),
                     c.Form?.Basis.ToString(), c.BaseForm?.ProposedMonths, c.Determination?.TrainingMonths, c.RequestedAt, c.UpdatedAt)).ToList(),
-                    rows.TotalItemCount);
+                    rows.TotalItemCount));
             })
-            .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("TrainingExemption");
+            .RequireAuthorization(Policies.BaseOrCenterAdmin);
 
-        app.MapGet("/api/training-exemption/requests/{requestId:guid}", async (Guid requestId, HttpContext http, ITrainingExemptionStore store,
-                CancellationToken ct) =>
+        api.MapGet("/requests/{requestId:guid}", async (Guid requestId, Caller caller, ITrainingExemptionStore store, CancellationToken ct) =>
             {
                 await using var session = store.QuerySession();
-                return await ViewAsync(session, await ForStaffAsync(session, requestId, http, ct), ct);
+                var found = await ExemptionAccess.ForStaffAsync(session, requestId, caller, ct);
+                return found.Refused(out var refused, out var request) ? refused.ToResult() : Results.Ok(await ViewAsync(session, request, ct));
             })
-            .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("TrainingExemption");
-    }
-
-    /// <summary>A request as staff may see it: a base admin only their own base's.</summary>
-    internal static async Task<ExemptionCase> ForStaffAsync(IQuerySession session, Guid requestId, HttpContext http, CancellationToken ct)
-    {
-        var request = await session.LoadAsync<ExemptionCase>(requestId, ct)
-                      ?? throw DomainException.NotFound("exemption.not_found", $"No exemption request {requestId}.");
-        http.User.EnsureActsForBase(request.BaseCode);
-        return request;
+            .RequireAuthorization(Policies.BaseOrCenterAdmin);
     }
 
     private static async Task<RequestView> ViewAsync(IQuerySession session, ExemptionCase request, CancellationToken ct)

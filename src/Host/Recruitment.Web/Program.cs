@@ -1,0 +1,21 @@
+using MudBlazor.Services;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Recruitment.Web;
+using Recruitment.Web.Api;
+using Recruitment.Web.Localization;
+
+var builder = WebAssemblyHostBuilder.CreateDefault(args);
+builder.RootComponents.Add<App>("#app");
+builder.RootComponents.Add<HeadOutlet>("head::after");
+
+// Same origin as the host: the client calls the public /api routes like any other client.
+builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<Session>();
+builder.Services.AddScoped<Texts>();
+builder.Services.AddScoped<ApiClient>();
+builder.Services.AddScoped<Recruitment.Web.Shared.CycleData>();
+builder.Services.AddMudServices();
+
+await builder.Build().RunAsync();

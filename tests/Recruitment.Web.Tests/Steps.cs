@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Recruitment.Testing;
+using Recruitment.Web.Localization;
+using Shouldly;
+
+namespace Recruitment.Web.Tests;
+
+/// <summary>What a user does in the browser, in the words of the pages (Chinese texts from the client's own table).</summary>
+public static class Steps
+{
+    public static readonly Texts Zh = new();
+    public const string Password = "Applicant-2024";
+
+    /// <summary>Types into a field and leaves it, as a user does (fields bound on change see the value).</summary>
+    public static async Task EnterAsync(this IPage page, string selector, string text)
+    {
+        var field = page.Locator(selector);
+        await field.FillAsync(text);
+        await field.DispatchEventAsync("change");
+    }
+
+    public static async Task SelectAsync(this IPage page, string selector, string value)
+    {
+        await page.Locator(selector).SelectOptionAsync(value);
+    }
+
+    public static async Task TickAsync(this IPage page, string label) => await page.GetByLabel(label, new() { Exact = true }).CheckAsync();
+
+    public static async Task RegisterAsync(this BrowserPage tab, string idNumber, string name = "李雷", string mobile = "13812345678")
+    {
+        await tab.GoAsync("register");
+        var page = tab.Page;
+        await page.EnterAsync("#documentNumber", idNumber);
+        await page.EnterAsync("#name", name);
+        await page.EnterAsync("#mobile", mobile);
+        await page.EnterAsync("#password", Password);
+        await page.EnterAsync("#confirm", Password);
+        await page.GetByTestId("register-submit").ClickAsync();
+        await page.WaitForURLAsync("**/me/profile**");
+    }
+
+    /// <summary>Signs in again (days later the access token has expired; without the refresh route the client is signed out).</summary>
+    public static async Task SignInAsync(this BrowserPage tab, string idNumber)
+    {
+        await tab.GoAsync("signin");
+        var page = tab.Page;
+        await page.EnterAsync("#login", idNumber);
+        await page.EnterAsync("#password", Password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.WaitForURLAsync("**/me/status");
+    }
+
+    public static async Task FillProfileAsync(this BrowserPage tab)
+    {
+        var page = tab.Page;
+        await page.Locator("#gender").WaitForAsync();
+        await page.SelectAsync("#gender", "FEMALE");
+        await page.EnterAsync("#birthDate", "1999-05-01");
+        await page.EnterAsync("#ethnicity", "汉族");
+        await page.EnterAsync("#email", "lilei@example.cn");
+        await page.EnterAsync("#address", "吉林省长春市朝阳区");
+        await page.SelectAsync("#edu0-level", "BACHELOR");
+        await page.SelectAsync("#edu0-mode", "FULL_TIME");
+        await page.SelectAsync("#edu0-degreeType", "PROFESSIONAL");
+        await page.EnterAsync("#edu0-school", "吉林大学");
+        await page.EnterAsync("#edu0-major", "临床医学");
+        await page.EnterAsync("#edu0-start", "2019-09-01");
+        await page.EnterAsync("#edu0-end", "2024-06-30");
+        await page.EnterAsync("#edu0-diploma", "D-2024-001");
+        await page.EnterAsync("#edu0-degree", "G-2024-001");
+        await page.GetByTestId("profile-save").ClickAsync();
+        await page.GetByText(Zh["profile.complete"]).WaitForAsync();
+    }
+
+    public static async Task UploadPhotoAsync(this BrowserPage tab, byte[] bytes, string name = "photo.jpg")
+    {
+        await tab.GoAsync("me/photo");
+        await tab.Page.Locator("#photo-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "image/jpeg", Buffer = bytes });
+        await tab.Page.GetByTestId("photo-upload").ClickAsync();
+    }
+
+    public static async Task ChooseAsync(this BrowserPage tab, string baseCode, string specialty)
+    {
+        await tab.GoAsync("me/apply");
+        var page = tab.Page;
+        await page.Locator("#baseCode").WaitForAsync();
+        await page.SelectAsync("#baseCode", baseCode);
+        await page.SelectAsync("#specialtyCode", specialty);
+        await page.GetByLabel(Zh.Code("category", "INDEPENDENT")).CheckAsync();
+        await page.TickAsync(Zh["apply.declaresNoEmployment"]);
+        await page.TickAsync(Zh["apply.declaration"]);
+    }
+
+    public static async Task<string> ApplicationIdAsync(RecruitmentApp app, string idNumber)
+    {
+        using var me = await app.SignedInAsync(idNumber, Password);
+        var mine = await (await me.GetAsync("/api/enrollment/me/application")).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return mine.GetProperty("id").GetString().ShouldNotBeNull();
+    }
+}
