@@ -4,8 +4,8 @@ using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment;
 using Recruitment.Examination;
 using Recruitment.Identity;
-using Recruitment.Publications;
 using Recruitment.Notifications;
+using Recruitment.Publications;
 using Recruitment.Rotation;
 using Recruitment.TrainingExemption;
 
@@ -21,9 +21,9 @@ internal static class RecruitmentModules
         TrainingExemptionModule.Info,
         RotationModule.Info,
         AdvancedFellowshipModule.Info,
+        NotificationsModule.Info,
         PublicationsModule.Info,
         AccessAuditModule.Info,
-        NotificationsModule.Info,
     ];
 
     public static WebApplicationBuilder AddRecruitmentModules(this WebApplicationBuilder builder, string connectionString)
@@ -36,9 +36,9 @@ internal static class RecruitmentModules
         services.AddTrainingExemptionModule(configuration, connectionString);
         services.AddRotationModule(configuration, connectionString);
         services.AddAdvancedFellowshipModule(configuration, connectionString);
+        services.AddNotificationsModule(configuration, connectionString);
         services.AddPublicationsModule(configuration, connectionString);
         services.AddAccessAuditModule(configuration, connectionString, All.Select(m => m.Assembly));
-        services.AddNotificationsModule(configuration, connectionString);
         return builder;
     }
 }
