@@ -24,7 +24,7 @@ public sealed class HealthTests(RecruitmentApp app)
         var health = await (await client.GetAsync("/api/admin/health")).JsonAsync();
         var modules = health.GetProperty("modules").EnumerateArray().ToList();
         modules.Select(m => m.GetProperty("module").GetString()).ShouldBe(
-            ["Identity", "Enrollment", "Examination", "TrainingExemption", "Rotation", "AdvancedFellowship", "Publications", "AccessAudit"]);
+            ["Identity", "Enrollment", "Examination", "TrainingExemption", "Rotation", "AdvancedFellowship", "Notifications", "Publications", "AccessAudit"]);
         foreach (var module in modules)
         {
             module.GetProperty("status").GetString().ShouldBe("Healthy", module.ToString());
