@@ -57,6 +57,8 @@ internal sealed class HostProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // These hosts sign in as center and operator without an authenticator, as the in-process test hosts do.
+        start.Environment["Auth__TwoFactor__RequiredRoles__0"] = "none";
         start.Environment["Identity__Accounts__0__Login"] = "crash-operator";
         start.Environment["Identity__Accounts__0__Password"] = HostSettings.Password;
         start.Environment["Identity__Accounts__0__Role"] = "operator";

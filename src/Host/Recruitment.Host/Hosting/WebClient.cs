@@ -14,6 +14,9 @@ internal static class WebClient
         // Outside Development (tests, CI) an unpublished build finds the client's files only through the static
         // web assets manifest; a published app has them in wwwroot and the call changes nothing.
         builder.WebHost.UseStaticWebAssets();
+        // An unpublished build would add MapStaticAssets' development fallback, a GET-only {**path:file} catch-all that
+        // routing counts before its constraint and so turns every other method on every unknown path into 405.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         return builder;
     }
 

@@ -33,9 +33,4 @@ public static class AddressBookHandler
     {
         foreach (var b in cycle.Bases) session.Store(new BaseName { Id = b.Code, NameZh = b.NameZh, NameEn = b.NameEn });
     }
-
-    public static void Handle(CandidateEligibleForExams eligible, IDocumentSession session)
-    {
-        if (eligible.ApplicantId is { } applicant) session.Store(new CandidateOwner { Id = eligible.CandidateId, ApplicantId = applicant });
-    }
 }

@@ -38,30 +38,6 @@ public static class TriggersHandler
             $"reviewed:{reviewed.ApplicationId}:{reviewed.At.UtcTicks}");
     }
 
-    /// <summary>Published only when publicity has ended without objection (ENR-59), so never before.</summary>
-    public static async Task<NotifyAccount?> Handle(TraineeAdmitted admitted, IQuerySession session, CancellationToken ct)
-    {
-        if (admitted.ApplicantId is not { } applicant) return null;
-        var (zh, en) = await BaseNamesAsync(session, admitted.BaseCode, ct);
-        return new NotifyAccount(applicant, Catalogue.Admitted, new Dictionary<string, string>
-        {
-            ["name"] = admitted.Name,
-            ["year"] = admitted.Year.ToString(CultureInfo.InvariantCulture),
-            ["baseName"] = zh,
-            ["baseNameEn"] = en,
-        }, "/api/enrollment/me/admission", $"admitted:{admitted.CandidateId}");
-    }
-
-    /// <summary>The first publication of a candidate's result; corrections are seen on the platform.</summary>
-    public static async Task<NotifyAccount?> Handle(CandidateScored scored, IQuerySession session, CancellationToken ct)
-    {
-        var owner = await session.LoadAsync<CandidateOwner>(scored.CandidateId, ct);
-        if (owner is null) return null;
-        return new NotifyAccount(owner.ApplicantId, Catalogue.ResultsPublished,
-            new Dictionary<string, string> { ["year"] = scored.Year.ToString(CultureInfo.InvariantCulture) },
-            "/api/examination/me/scores", $"scored:{scored.CandidateId}");
-    }
-
     private static async Task<(string Zh, string En)> BaseNamesAsync(IQuerySession session, string code, CancellationToken ct) =>
         await session.LoadAsync<BaseName>(code, ct) is { } b ? (b.NameZh, b.NameEn) : (code, code);
 }

@@ -94,12 +94,12 @@ internal sealed class NoticeBoardEndpoints : ICarterModule
         app.MapGet(route, async (int? page, int? pageSize, IPublicationsStore store, TimeProvider clock, CancellationToken ct) =>
             {
                 var now = clock.GetUtcNow();
-                var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100));
+                var paging = Paging.From(page, pageSize);
                 await using var session = store.QuerySession();
                 var visible = session.Query<Announcement>().Where(a => a.PublishAt <= now && (a.ExpireAt == null || a.ExpireAt > now));
                 var total = await visible.CountAsync(ct);
-                var items = await visible.OrderByDescending(a => a.PublishAt).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-                return new { items = items.Select(AnnouncementView.Of), page = p, pageSize = size, total };
+                var items = await visible.OrderByDescending(a => a.PublishAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+                return new { items = items.Select(AnnouncementView.Of), page = paging.Page, pageSize = paging.PageSize, total };
             })
             .AllowAnonymous().WithTags("Publications: notice board");
 
