@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -64,6 +65,8 @@ internal sealed partial class LogPolicySink(IReadOnlyList<ILogEventSink> inner) 
                 case DomainException d: return d.Status < 500;
                 case BadHttpRequestException b: return b.StatusCode < 500;
                 case JsonException or XmlException or ConcurrencyException or EventStreamUnexpectedMaxEventIdException: return true;
+                // A race on a unique key (two submissions of one application at once) answers 409 conflict.duplicate.
+                case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }: return true;
                 case AggregateException { InnerExceptions.Count: 1 } aggregate: return IsRefusal(aggregate.InnerExceptions[0]);
             }
         }
