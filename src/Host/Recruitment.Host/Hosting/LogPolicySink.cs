@@ -1,4 +1,3 @@
-using Npgsql;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -64,9 +63,9 @@ internal sealed partial class LogPolicySink(IReadOnlyList<ILogEventSink> inner) 
             {
                 case DomainException d: return d.Status < 500;
                 case BadHttpRequestException b: return b.StatusCode < 500;
-                case JsonException or XmlException or ConcurrencyException or EventStreamUnexpectedMaxEventIdException: return true;
-                // A race on a unique key (two submissions of one application at once) answers 409 conflict.duplicate.
-                case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }: return true;
+                case JsonException or XmlException: return true;
+                // Another writer came first (a version, a unique key, a stream id): answered 409 or retried, never a fault.
+                case var conflict when OptimisticRetry.IsConflict(conflict): return true;
                 case AggregateException { InnerExceptions.Count: 1 } aggregate: return IsRefusal(aggregate.InnerExceptions[0]);
             }
         }
