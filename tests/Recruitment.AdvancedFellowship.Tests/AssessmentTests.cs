@@ -1,7 +1,3 @@
-using System.Net;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.AdvancedFellowship.Tests.Fellows;
 
 namespace Recruitment.AdvancedFellowship.Tests;

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.AdvancedFellowship.Tests.Fellows;
 
 namespace Recruitment.AdvancedFellowship.Tests;

@@ -1,7 +1,3 @@
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.BuildingBlocks;
-using Shouldly;
-using Xunit;
 using static Recruitment.AdvancedFellowship.Tests.Fellows;
 
 namespace Recruitment.AdvancedFellowship.Tests;

@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Recruitment.AdvancedFellowship.Domain;
 using Recruitment.AdvancedFellowship.Features.Positions;
-using Recruitment.Testing;
-using Shouldly;
 
 namespace Recruitment.AdvancedFellowship.Tests;
 

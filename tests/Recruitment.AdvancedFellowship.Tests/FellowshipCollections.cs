@@ -1,6 +1,3 @@
-using Recruitment.Testing;
-using Xunit;
-
 namespace Recruitment.AdvancedFellowship.Tests;
 
 /// <summary>

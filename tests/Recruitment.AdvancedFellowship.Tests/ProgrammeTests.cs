@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.AdvancedFellowship.Tests.Fellows;
 
 namespace Recruitment.AdvancedFellowship.Tests;

@@ -1,9 +1,4 @@
-using Recruitment.AdvancedFellowship.Domain;
 using Recruitment.AdvancedFellowship.Features.Positions;
-using Recruitment.BuildingBlocks;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.AdvancedFellowship.Tests.Fellows;
 
 namespace Recruitment.AdvancedFellowship.Tests;

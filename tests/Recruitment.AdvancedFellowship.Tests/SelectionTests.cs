@@ -1,16 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Recruitment.AdvancedFellowship.Domain;
 using Recruitment.AdvancedFellowship.Features.Applications;
 using Recruitment.AdvancedFellowship.Features.Review;
-using Recruitment.BuildingBlocks;
 using Wolverine;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.AdvancedFellowship.Tests.Fellows;
 
 namespace Recruitment.AdvancedFellowship.Tests;

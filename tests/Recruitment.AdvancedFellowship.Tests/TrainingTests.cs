@@ -1,7 +1,3 @@
-using System.Net;
-using Shouldly;
-using Recruitment.Testing;
-using Xunit;
 using static Recruitment.AdvancedFellowship.Tests.Fellows;
 
 namespace Recruitment.AdvancedFellowship.Tests;

@@ -1,7 +1,3 @@
-using Recruitment.Enrollment.Domain;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.Enrollment.Tests;
 
 /// <summary>Assistant-GP ranking (ENR-48, ENR-49) and the round allocation (ENR-53..ENR-56) as pure functions.</summary>

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Testing;
-using Shouldly;
 
 namespace Recruitment.Enrollment.Tests;
 

@@ -1,9 +1,5 @@
 using Marten;
 using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Cycles;
-using Recruitment.Testing;
-using Wolverine;
 using static Recruitment.Enrollment.Tests.Applicants;
 
 namespace Recruitment.Enrollment.Tests;

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Recruitment.Enrollment.Features.Deadlines;
-using Recruitment.Testing;
-using Shouldly;
-using Wolverine;
-using Xunit;
 using static Recruitment.Enrollment.Tests.Applicants;
 
 namespace Recruitment.Enrollment.Tests;

@@ -1,9 +1,3 @@
-using System.Net;
-using Recruitment.Enrollment.Features.Cycles;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.Enrollment.Tests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Cycles;
-using Shouldly;
-using Xunit;
 using static Recruitment.Enrollment.Tests.Applicants;
 
 namespace Recruitment.Enrollment.Tests;

@@ -1,6 +1,3 @@
-using Recruitment.Testing;
-using Xunit;
-
 namespace Recruitment.Enrollment.Tests;
 
 /// <summary>One shared host for Enrollment's slice tests; tests isolate themselves with fresh ID numbers.</summary>

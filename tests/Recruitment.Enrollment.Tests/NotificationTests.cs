@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.Enrollment.Tests.Applicants;
 
 namespace Recruitment.Enrollment.Tests;

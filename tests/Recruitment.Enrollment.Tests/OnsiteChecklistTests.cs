@@ -1,6 +1,3 @@
-using Recruitment.Enrollment.Domain;
-using Shouldly;
-using Xunit;
 using static Recruitment.Enrollment.Tests.Applicants;
 
 namespace Recruitment.Enrollment.Tests;

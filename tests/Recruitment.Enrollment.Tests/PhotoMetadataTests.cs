@@ -1,7 +1,3 @@
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Domain;
-using Shouldly;
-using Xunit;
 using static Recruitment.Testing.TestImages;
 
 namespace Recruitment.Enrollment.Tests;

@@ -1,14 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Features.Profile;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.Testing.TestImages;
 
 namespace Recruitment.Enrollment.Tests;

@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Recruitment.Enrollment.Domain;
 using Recruitment.Enrollment.Features.Admission;
-using Recruitment.Enrollment.Features.Deadlines;
-using Recruitment.Testing;
-using Shouldly;
-using Wolverine;
-using Xunit;
 using static Recruitment.Enrollment.Tests.Cohorts;
 
 namespace Recruitment.Enrollment.Tests;

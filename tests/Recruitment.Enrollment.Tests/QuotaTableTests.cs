@@ -1,8 +1,3 @@
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Cycles;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.Enrollment.Tests;
 
 /// <summary>DOMAIN.md 2.6: the quota table reconciles, and a table that does not is refused.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.Enrollment.Tests;
 
 /// <summary>ENR-08, ENR-09, ENR-12: self-registration keyed by document number, one account per number.</summary>

@@ -1,7 +1,3 @@
-using Recruitment.BuildingBlocks;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.Enrollment.Tests;
 
 /// <summary>ENR-09: the PRC resident ID number is checked for length, birth date and check character.</summary>

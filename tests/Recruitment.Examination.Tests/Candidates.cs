@@ -1,12 +1,6 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Marten;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination.Domain;
 using Recruitment.Examination.Features.Imports;
-using Recruitment.Testing;
-using Shouldly;
 using Wolverine;
 
 namespace Recruitment.Examination.Tests;

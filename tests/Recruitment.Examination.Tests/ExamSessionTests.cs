@@ -1,8 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.Examination.Tests;
 

@@ -1,6 +1,3 @@
-using Recruitment.Testing;
-using Xunit;
-
 namespace Recruitment.Examination.Tests;
 
 /// <summary>One shared host for Examination's slice tests; tests isolate themselves with fresh ID numbers and candidates.</summary>

@@ -1,11 +1,5 @@
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination.Domain;
-using Recruitment.Testing;
-using Shouldly;
 using Wolverine;
-using Xunit;
 using static Recruitment.Examination.Tests.Candidates;
-
 
 namespace Recruitment.Examination.Tests;
 

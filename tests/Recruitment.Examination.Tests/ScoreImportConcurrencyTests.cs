@@ -1,11 +1,4 @@
-using System.Net.Http.Json;
 using System.Text.Json;
-using Marten;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination.Domain;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.Examination.Tests.Candidates;
 
 namespace Recruitment.Examination.Tests;

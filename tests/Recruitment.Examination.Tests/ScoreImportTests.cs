@@ -1,12 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using Marten;
-using Recruitment.Enrollment.Contracts;
 using Recruitment.Enrollment.Features.Cycles;
-using Recruitment.Examination.Domain;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.Examination.Tests.Candidates;
 
 namespace Recruitment.Examination.Tests;

@@ -1,7 +1,4 @@
-using Recruitment.Examination.Domain;
 using Recruitment.Examination.Features.ReferenceData;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.Examination.Tests;
 

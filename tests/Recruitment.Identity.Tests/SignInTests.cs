@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.Identity.Tests;
 
 [Collection(IdentityCollection.Name)]

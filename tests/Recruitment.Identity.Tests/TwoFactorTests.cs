@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using OtpNet;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.Identity.Tests;
 

@@ -1,15 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Recruitment.AccessAudit;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.IntegrationTests;
 

@@ -1,17 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Marten;
 using Recruitment.Enrollment;
-using Recruitment.Enrollment.Contracts;
 using Recruitment.Enrollment.Domain;
 using Recruitment.Enrollment.Features.Admission;
 using Recruitment.Enrollment.Features.Deadlines;
-using Recruitment.Rotation;
-using Recruitment.Testing;
-using Shouldly;
-using Wolverine;
-using Xunit;
 
 namespace Recruitment.IntegrationTests;
 

@@ -1,6 +1,3 @@
-using Recruitment.Testing;
-using Xunit;
-
 namespace Recruitment.IntegrationTests;
 
 /// <summary>The shared host for the foundation tests; each test isolates itself by data.</summary>

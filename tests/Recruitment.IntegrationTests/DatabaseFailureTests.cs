@@ -1,8 +1,3 @@
-using System.Net;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.IntegrationTests;
 
 /// <summary>Breaks its own database on purpose, so it has a host and database of its own.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.IntegrationTests;
 
 /// <summary>Moves the clock, so it has a host of its own.</summary>

@@ -1,11 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using Recruitment.Examination;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-using Xunit.Abstractions;
-
 namespace Recruitment.IntegrationTests;
 
 /// <summary>

@@ -1,13 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit.Abstractions;
 
 namespace Recruitment.IntegrationTests;
 

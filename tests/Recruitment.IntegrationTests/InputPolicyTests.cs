@@ -1,12 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.IntegrationTests;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.IntegrationTests;
 
 [Collection(FoundationCollection.Name)]

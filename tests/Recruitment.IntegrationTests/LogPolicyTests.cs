@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Recruitment.Host.Hosting;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.IntegrationTests;
 

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.IntegrationTests;
 
 /// <summary>The notice board: announcements by the center and the PHC, public, newest first, attachments with their checksum.</summary>

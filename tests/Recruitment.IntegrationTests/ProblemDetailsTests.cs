@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using Recruitment.Testing;
-using Xunit;
-
 namespace Recruitment.IntegrationTests;
 
 [Collection(FoundationCollection.Name)]

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Recruitment.Host.Localization;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.IntegrationTests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Recruitment.Testing;
-using Xunit;
-
 namespace Recruitment.IntegrationTests;
 
 /// <summary>A host whose login limit is low enough to hit.</summary>

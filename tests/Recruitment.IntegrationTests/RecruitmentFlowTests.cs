@@ -1,18 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using Marten;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination;
-using Recruitment.Examination.Domain;
-using Recruitment.Rotation;
 using Recruitment.Rotation.Domain;
 using Recruitment.Enrollment.Features.Admission;
-using Wolverine;
-using Recruitment.Testing;
 using Recruitment.TrainingExemption;
 using Recruitment.TrainingExemption.Domain;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.IntegrationTests;
 

@@ -1,17 +1,7 @@
-using System.Text.Json;
-using Marten;
 using Recruitment.Enrollment.Features.Cycles;
-using Recruitment.Examination;
-using Recruitment.Examination.Domain;
-using Recruitment.Rotation;
 using Recruitment.Rotation.Domain;
-using Recruitment.Testing;
 using Recruitment.TrainingExemption;
 using Recruitment.TrainingExemption.Domain;
-using Shouldly;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
-using Xunit;
 
 namespace Recruitment.IntegrationTests;
 

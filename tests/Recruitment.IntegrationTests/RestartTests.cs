@@ -1,10 +1,3 @@
-using Marten;
-using Recruitment.Examination;
-using Recruitment.Examination.Domain;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.IntegrationTests;
 
 /// <summary>

@@ -1,20 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Marten;
-using Npgsql;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination;
-using Recruitment.Examination.Domain;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace Recruitment.IntegrationTests;
 

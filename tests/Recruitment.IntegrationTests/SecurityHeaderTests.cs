@@ -1,13 +1,9 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Recruitment.Host.Hosting;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.IntegrationTests;
 

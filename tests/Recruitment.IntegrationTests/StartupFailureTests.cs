@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.IntegrationTests;
 
 /// <summary>Runs the built host as a real process with a broken database setting.</summary>

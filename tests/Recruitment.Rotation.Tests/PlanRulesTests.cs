@@ -1,7 +1,5 @@
 using Recruitment.BuildingBlocks;
 using Recruitment.Rotation.Domain;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.Rotation.Tests;
 

@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Rotation.Features.Alerts;
-using Recruitment.Testing;
-using Shouldly;
 using Wolverine;
-using Xunit;
 
 namespace Recruitment.Rotation.Tests;
 

@@ -1,6 +1,4 @@
 using Recruitment.Rotation.Domain.Scheduling;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.Rotation.Tests;
 

@@ -1,11 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using MiniExcelLibs;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.Rotation.Tests;
 

@@ -1,7 +1,6 @@
 using Marten;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Rotation.Domain;
-using Recruitment.Testing;
 using Recruitment.TrainingExemption.Contracts;
 using Wolverine;
 

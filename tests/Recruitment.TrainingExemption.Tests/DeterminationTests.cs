@@ -4,7 +4,6 @@ using Recruitment.Enrollment.Contracts;
 using Recruitment.Testing;
 using Shouldly;
 using Wolverine;
-using Xunit;
 
 namespace Recruitment.TrainingExemption.Tests;
 

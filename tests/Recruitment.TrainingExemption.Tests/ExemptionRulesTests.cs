@@ -3,7 +3,6 @@ using Recruitment.Enrollment.Contracts;
 using Recruitment.TrainingExemption.Contracts;
 using Recruitment.TrainingExemption.Domain;
 using Shouldly;
-using Xunit;
 
 namespace Recruitment.TrainingExemption.Tests;
 

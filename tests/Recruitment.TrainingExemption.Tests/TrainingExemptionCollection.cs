@@ -1,5 +1,4 @@
 using Recruitment.Testing;
-using Xunit;
 
 namespace Recruitment.TrainingExemption.Tests;
 

@@ -1,9 +1,4 @@
-using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Playwright;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.Web.Tests.Steps;
 
 namespace Recruitment.Web.Tests;

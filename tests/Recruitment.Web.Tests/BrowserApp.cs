@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Recruitment.Testing;
-using Xunit;
 
 namespace Recruitment.Web.Tests;
 

@@ -1,15 +1,11 @@
-using System.Net;
 using System.Text;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Recruitment.Testing;
 using Recruitment.Web.Api;
 using Recruitment.Web.Localization;
 using Recruitment.Web.Pages;
 using Recruitment.Web.Shared;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.Web.Tests;
 

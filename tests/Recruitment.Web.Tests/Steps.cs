@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
-using Microsoft.Playwright;
-using Recruitment.Testing;
 using Recruitment.Web.Localization;
-using Shouldly;
 
 namespace Recruitment.Web.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
-
 namespace Recruitment.Web.Tests;
 
 /// <summary>The host serves the client: deep links get index.html; API, health and OpenAPI paths never do.</summary>

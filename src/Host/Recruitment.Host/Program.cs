@@ -1,4 +1,3 @@
-using JasperFx;
 using Recruitment.Host.Hosting;
 using Recruitment.Host.Localization;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.Enrollment.Tests.Cohorts;
 
 namespace Recruitment.Enrollment.Tests.Appointments;

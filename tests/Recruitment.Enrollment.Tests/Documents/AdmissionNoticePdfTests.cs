@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 using static Recruitment.Enrollment.Tests.Cohorts;
 
 namespace Recruitment.Enrollment.Tests.Documents;
@@ -37,7 +31,6 @@ public sealed class AdmissionNoticePdfTests(RecruitmentApp app)
         pdf.Links.ShouldContain(url);
         var code = url["http://localhost/verify/".Length..];
         pdf.Text.ShouldContain(code);
-
 
         using var anonymous = app.Anonymous();
         var page = await anonymous.GetAsync(new Uri(url).PathAndQuery);

@@ -1,8 +1,3 @@
-using System.Text;
-using Shouldly;
-using Xunit;
-using Xunit.Abstractions;
-
 namespace Recruitment.IntegrationTests.Hardening;
 
 /// <summary>

@@ -1,16 +1,8 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Recruitment.BuildingBlocks;
-using Recruitment.Testing;
-using Shouldly;
-using Xunit;
 
 namespace Recruitment.IntegrationTests.Hardening;
 

@@ -1,13 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Shouldly;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace Recruitment.IntegrationTests.Hardening;
 

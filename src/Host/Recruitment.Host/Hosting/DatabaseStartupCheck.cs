@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Recruitment.Host.Hosting;
 
 /// <summary>

@@ -1,12 +1,10 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Carter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Recruitment.BuildingBlocks;
 using Recruitment.Host.Operations;
 using Scalar.AspNetCore;
 using Serilog;

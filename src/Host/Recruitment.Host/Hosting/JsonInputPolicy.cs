@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 

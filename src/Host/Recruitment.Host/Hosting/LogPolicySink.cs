@@ -1,9 +1,5 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Xml;
 using JasperFx.Events;
-using JasperFx;
-using Recruitment.BuildingBlocks;
 using Serilog.Core;
 using Serilog.Events;
 

@@ -1,5 +1,4 @@
 using JasperFx.Resources;
-using Recruitment.BuildingBlocks;
 using Wolverine;
 using Wolverine.Postgresql;
 

@@ -1,6 +1,5 @@
 using Recruitment.AccessAudit;
 using Recruitment.AdvancedFellowship;
-using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment;
 using Recruitment.Examination;
 using Recruitment.Identity;

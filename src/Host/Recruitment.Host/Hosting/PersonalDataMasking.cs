@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Recruitment.Host.Hosting;
 
 /// <summary>

@@ -1,11 +1,6 @@
-using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Xml;
-using Npgsql;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.Host.Hosting;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Recruitment.Host.Hosting;

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Reflection;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Recruitment.Host.Localization;
 

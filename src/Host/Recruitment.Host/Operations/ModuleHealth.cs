@@ -1,7 +1,5 @@
 using Carter;
 using Marten;
-using Npgsql;
-using Recruitment.BuildingBlocks;
 using Recruitment.Host.Hosting;
 
 namespace Recruitment.Host.Operations;

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components.WebAssembly.Http;
-using Recruitment.Web.Localization;
 
 namespace Recruitment.Web.Api;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Recruitment.Web.Api;
-using Recruitment.Web.Localization;
 
 namespace Recruitment.Web.Shared;
 

@@ -1,5 +1,3 @@
-using Recruitment.Web.Api;
-
 namespace Recruitment.Web.Shared;
 
 /// <summary>The current cycle's public reference data, read once per visit (it changes once a year).</summary>

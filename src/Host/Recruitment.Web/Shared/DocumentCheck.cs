@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Recruitment.BuildingBlocks;
-using Recruitment.Web.Localization;
 
 namespace Recruitment.Web.Shared;
 

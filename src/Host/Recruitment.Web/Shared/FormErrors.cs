@@ -1,6 +1,3 @@
-using Recruitment.Web.Api;
-using Recruitment.Web.Localization;
-
 namespace Recruitment.Web.Shared;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Recruitment.Web.Localization;
 
 namespace Recruitment.Web.Shared;
 

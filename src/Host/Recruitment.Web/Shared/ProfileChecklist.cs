@@ -1,5 +1,3 @@
-using Recruitment.Web.Api;
-
 namespace Recruitment.Web.Shared;
 
 /// <summary>

@@ -1,12 +1,8 @@
 using System.Reflection;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Recruitment.AccessAudit.Contracts;
-using Recruitment.AccessAudit.Domain;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.AccessAudit;
 

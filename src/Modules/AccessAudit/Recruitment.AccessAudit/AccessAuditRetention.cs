@@ -1,8 +1,5 @@
-using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Recruitment.AccessAudit.Domain;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.AccessAudit;
 

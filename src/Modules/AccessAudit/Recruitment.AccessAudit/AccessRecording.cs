@@ -1,12 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Recruitment.AccessAudit.Contracts;
-using Recruitment.AccessAudit.Domain;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.AccessAudit;
 

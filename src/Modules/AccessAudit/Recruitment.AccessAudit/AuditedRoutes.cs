@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AccessAudit.Contracts;
-
 namespace Recruitment.AccessAudit;
 
 /// <summary>

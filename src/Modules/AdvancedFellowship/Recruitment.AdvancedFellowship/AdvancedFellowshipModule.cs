@@ -1,10 +1,7 @@
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Recruitment.BuildingBlocks;
-using Recruitment.AdvancedFellowship.Domain;
 
 namespace Recruitment.AdvancedFellowship;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Recruitment.BuildingBlocks;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.AspNetCore.Http;
 using MiniExcelLibs;
 
 namespace Recruitment.BuildingBlocks;

@@ -1,11 +1,6 @@
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Recruitment.BuildingBlocks;
-using Recruitment.Examination.Domain;
-using Recruitment.Examination.Features.Imports;
 using Recruitment.Examination.Features.ReferenceData;
-using Wolverine;
 
 namespace Recruitment.Examination;
 

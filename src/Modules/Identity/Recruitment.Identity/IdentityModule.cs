@@ -1,15 +1,9 @@
-using System.Text;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Domain;
 using Recruitment.Identity.Features;
 
 namespace Recruitment.Identity;

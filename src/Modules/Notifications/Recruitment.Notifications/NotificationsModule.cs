@@ -1,11 +1,7 @@
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Recruitment.BuildingBlocks;
 using Recruitment.Notifications.Delivery;
-using Recruitment.Notifications.Domain;
 using Recruitment.Notifications.Features;
 using Wolverine;
 using JasperFx;

@@ -1,8 +1,5 @@
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Recruitment.BuildingBlocks;
-using Recruitment.Publications.Domain;
 
 namespace Recruitment.Publications;
 

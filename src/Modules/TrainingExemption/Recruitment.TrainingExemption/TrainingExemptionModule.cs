@@ -1,9 +1,6 @@
 using JasperFx.Events.Projections;
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Recruitment.BuildingBlocks;
-using Recruitment.TrainingExemption.Domain;
 
 namespace Recruitment.TrainingExemption;
 

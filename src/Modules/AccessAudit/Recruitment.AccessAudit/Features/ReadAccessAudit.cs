@@ -1,10 +1,5 @@
 using Carter;
-using Marten;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AccessAudit.Domain;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.AccessAudit.Features;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.AdvancedFellowship.Domain;
 
 /// <summary>What the fellowship keeps of a self-registered applicant account (FEL-11); the login itself lives in Identity.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.AdvancedFellowship.Domain;
 
 /// <summary>What a submission is, once every HARD rule has passed.</summary>

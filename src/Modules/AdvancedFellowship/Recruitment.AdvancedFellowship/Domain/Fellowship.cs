@@ -1,7 +1,3 @@
-using Recruitment.BuildingBlocks;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Recruitment.AdvancedFellowship.Domain;
 
 /// <summary>FEL-27 (Decision): the status machine, from draft to certificate.</summary>

@@ -1,4 +1,3 @@
-using Recruitment.BuildingBlocks;
 namespace Recruitment.AdvancedFellowship.Domain;
 
 /// <summary>One annual cycle of the 2024-2026 programme (FEL-01): calendar, intake band, grants and position table.</summary>

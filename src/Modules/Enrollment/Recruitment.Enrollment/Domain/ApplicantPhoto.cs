@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.Enrollment.Domain;
 

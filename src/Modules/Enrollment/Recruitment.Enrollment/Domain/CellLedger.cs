@@ -1,5 +1,3 @@
-using Recruitment.Enrollment.Contracts;
-
 namespace Recruitment.Enrollment.Domain;
 
 /// <summary>

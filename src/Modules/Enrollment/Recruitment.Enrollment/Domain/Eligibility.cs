@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.Enrollment.Domain;
 
 /// <summary>A cycle's eligibility settings (ENR-18, ENR-23), configured with the cycle, never code constants.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Recruitment.BuildingBlocks;
 using SkiaSharp;
 
 namespace Recruitment.Enrollment.Domain;

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.Enrollment.Domain;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Recruitment.Enrollment.Contracts;
 
 namespace Recruitment.Enrollment.Domain;
 

@@ -1,5 +1,3 @@
-using Recruitment.Enrollment.Contracts;
-
 namespace Recruitment.Enrollment.Domain;
 
 /// <summary>A recruitment cycle (ENR-01): its calendar, bases, specialties and quota table. Id = year.</summary>

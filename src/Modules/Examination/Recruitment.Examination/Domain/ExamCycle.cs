@@ -1,5 +1,3 @@
-using Recruitment.Enrollment.Contracts;
-
 namespace Recruitment.Examination.Domain;
 
 /// <summary>Examination's own copy of a recruitment cycle: the bases that interview and the import deadlines.</summary>

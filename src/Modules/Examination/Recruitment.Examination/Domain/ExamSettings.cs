@@ -1,5 +1,3 @@
-using Recruitment.Enrollment.Contracts;
-
 namespace Recruitment.Examination.Domain;
 
 /// <summary>Examination's per-cycle settings: the scoring rules of each track (EXAM-12..EXAM-14). Id = year.</summary>

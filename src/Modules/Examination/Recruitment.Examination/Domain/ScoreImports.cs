@@ -1,5 +1,3 @@
-using Recruitment.Enrollment.Contracts;
-
 namespace Recruitment.Examination.Domain;
 
 internal enum ImportStatus { QUEUED, PROCESSING, COMPLETED }

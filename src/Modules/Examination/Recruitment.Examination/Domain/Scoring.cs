@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Recruitment.Examination.Domain;
 
 internal enum AssessmentResult { PASS, FAIL, ABSENT }

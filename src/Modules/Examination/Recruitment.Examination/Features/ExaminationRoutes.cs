@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.Examination.Features;
 
 internal static class ExaminationRoutes

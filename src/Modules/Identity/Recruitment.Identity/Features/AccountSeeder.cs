@@ -1,12 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Contracts;
-using Recruitment.Identity.Domain;
-using Wolverine;
 
 namespace Recruitment.Identity.Features;
 

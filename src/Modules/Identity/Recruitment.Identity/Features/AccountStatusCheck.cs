@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
-using Marten;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Recruitment.Identity.Domain;
 
 namespace Recruitment.Identity.Features;
 

@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Domain;
 
 namespace Recruitment.Identity.Features;
 

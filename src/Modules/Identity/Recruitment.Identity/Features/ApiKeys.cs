@@ -1,13 +1,3 @@
-using System.Security.Cryptography;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Domain;
-using System.Security.Claims;
-
 namespace Recruitment.Identity.Features;
 
 internal sealed record CreateApiKeyRequest(string? Name, DateTimeOffset? ExpiresAt);

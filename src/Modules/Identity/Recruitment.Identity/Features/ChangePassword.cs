@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Domain;
-
 namespace Recruitment.Identity.Features;
 
 /// <summary>The login is needed only when not signed in (a temporary password must be replaced before signing in).</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.Identity.Features;
 

@@ -1,14 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Domain;
 
 namespace Recruitment.Identity.Features;
 

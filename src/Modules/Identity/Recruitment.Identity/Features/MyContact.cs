@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Contracts;
-using Recruitment.Identity.Domain;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.Identity.Features;
 
 public sealed record ContactDetails(string? Email, string? Mobile);

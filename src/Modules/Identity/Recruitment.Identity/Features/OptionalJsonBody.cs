@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.Identity.Features;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Domain;
-
 namespace Recruitment.Identity.Features;
 
 internal sealed record RefreshRequest(string? RefreshToken);

@@ -1,11 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Identity;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Contracts;
-using Recruitment.Identity.Domain;
-using Wolverine.Attributes;
-using Wolverine.Marten;
-
 namespace Recruitment.Identity.Features;
 
 [MartenStore(typeof(IIdentityStore))]

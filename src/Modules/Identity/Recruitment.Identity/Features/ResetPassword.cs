@@ -1,18 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Contracts;
-using Recruitment.Identity.Domain;
-using Wolverine;
-using Wolverine.Attributes;
-using Wolverine.Marten;
-
 namespace Recruitment.Identity.Features;
 
 internal sealed record PasswordResetRequest(string? Login);

@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Domain;
-
 namespace Recruitment.Identity.Features;
 
 /// <summary>

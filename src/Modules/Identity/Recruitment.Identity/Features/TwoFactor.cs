@@ -1,13 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OtpNet;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Domain;
 
 namespace Recruitment.Identity.Features;
 

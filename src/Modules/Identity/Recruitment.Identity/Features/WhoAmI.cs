@@ -1,10 +1,3 @@
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using System.Security.Claims;
-
 namespace Recruitment.Identity.Features;
 
 internal sealed record CallerView(string Subject, string Role, string? Name, string? BaseCode, string? Programme, IReadOnlyList<string> Scopes);

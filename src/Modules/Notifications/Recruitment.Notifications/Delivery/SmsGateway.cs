@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.Extensions.Logging;
 
 namespace Recruitment.Notifications.Delivery;
 

@@ -1,9 +1,5 @@
-using Marten;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Identity.Contracts;
-using Recruitment.Notifications.Domain;
-using Wolverine.Attributes;
-using Wolverine.Marten;
 
 namespace Recruitment.Notifications.Features;
 

@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using Carter;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Notifications.Domain;
 
 namespace Recruitment.Notifications.Features;
 

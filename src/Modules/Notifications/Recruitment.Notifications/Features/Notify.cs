@@ -1,12 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Marten;
-using Microsoft.Extensions.Logging;
 using Recruitment.Notifications.Contracts;
-using Recruitment.Notifications.Domain;
 using Wolverine;
-using Wolverine.Attributes;
-using Wolverine.Marten;
 
 namespace Recruitment.Notifications.Features;
 

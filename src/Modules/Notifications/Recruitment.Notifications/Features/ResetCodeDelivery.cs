@@ -1,9 +1,6 @@
 using System.Globalization;
 using Recruitment.Identity.Contracts;
 using Recruitment.Notifications.Delivery;
-using Recruitment.Notifications.Domain;
-using Wolverine.Attributes;
-using Wolverine.Marten;
 
 namespace Recruitment.Notifications.Features;
 

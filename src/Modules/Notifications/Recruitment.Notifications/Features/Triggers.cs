@@ -1,12 +1,7 @@
 using System.Globalization;
-using Marten;
-using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Examination.Contracts;
 using Recruitment.Notifications.Contracts;
-using Recruitment.Notifications.Domain;
-using Wolverine.Attributes;
-using Wolverine.Marten;
 
 namespace Recruitment.Notifications.Features;
 

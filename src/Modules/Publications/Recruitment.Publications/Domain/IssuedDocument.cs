@@ -1,5 +1,3 @@
-using Recruitment.Publications.Contracts;
-
 namespace Recruitment.Publications.Domain;
 
 /// <summary>A printed document as the verification page shows it; <see cref="Id"/> is its verification code.</summary>

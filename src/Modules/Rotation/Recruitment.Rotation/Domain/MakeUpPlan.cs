@@ -1,5 +1,3 @@
-using Recruitment.TrainingExemption.Contracts;
-
 namespace Recruitment.Rotation.Domain;
 
 /// <summary>

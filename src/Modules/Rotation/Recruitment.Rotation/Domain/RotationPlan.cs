@@ -1,5 +1,3 @@
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.Rotation.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Recruitment.Enrollment.Contracts;
-using Recruitment.TrainingExemption.Contracts;
-
 namespace Recruitment.Rotation.Domain;
 
 internal sealed record OrientationRecord(DateOnly CompletedOn, string RecordedBy, DateTimeOffset RecordedAt, bool Late);

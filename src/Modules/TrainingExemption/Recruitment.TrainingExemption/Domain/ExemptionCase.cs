@@ -1,6 +1,3 @@
-using Recruitment.Enrollment.Contracts;
-using Recruitment.TrainingExemption.Contracts;
-
 namespace Recruitment.TrainingExemption.Domain;
 
 /// <summary>EXM-08: REQUESTED -> BASE_FORM_COMPLETED -> ASSESSED -> APPROVED | REJECTED; REFUSED at intake.</summary>

@@ -1,7 +1,3 @@
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.TrainingExemption.Contracts;
-
 namespace Recruitment.TrainingExemption.Domain;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Marten;
 using Recruitment.AccessAudit.Contracts;
-using Recruitment.AdvancedFellowship.Domain;
 
 namespace Recruitment.AdvancedFellowship.Features.AccessAudit;
 

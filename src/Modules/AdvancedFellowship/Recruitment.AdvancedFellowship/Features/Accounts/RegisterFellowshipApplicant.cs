@@ -1,12 +1,4 @@
-using System.Text.RegularExpressions;
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.BuildingBlocks;
 using Recruitment.Identity.Contracts;
-using Wolverine;
 
 namespace Recruitment.AdvancedFellowship.Features.Accounts;
 

@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.AdvancedFellowship.Features.Applications;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.AdvancedFellowship.Features.Admission;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.AdvancedFellowship.Features.Applications;
-using Recruitment.BuildingBlocks;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.AdvancedFellowship.Features.Admission;
 
 public sealed record ReportingItemRequest(string? Code, bool Received, bool Sealed);

@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.AdvancedFellowship.Features.Applications;
 
 internal sealed record DocumentView(string Kind, string ContentType, int Size, string Sha256, DateTimeOffset UploadedAt);

@@ -1,10 +1,5 @@
-using System.Security.Claims;
 using JasperFx;
-using JasperFx.Events;
-using Marten;
 using Npgsql;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.AdvancedFellowship.Features.Applications;
 

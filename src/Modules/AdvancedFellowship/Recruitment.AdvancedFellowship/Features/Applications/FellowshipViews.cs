@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Marten;
-using Recruitment.AdvancedFellowship.Domain;
-
 namespace Recruitment.AdvancedFellowship.Features.Applications;
 
 internal sealed record TimelineEntry(DateTimeOffset At, string Event, string Status, string Actor, string? Detail);

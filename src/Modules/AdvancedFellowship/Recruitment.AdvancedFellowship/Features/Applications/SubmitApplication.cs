@@ -1,14 +1,3 @@
-using System.Security.Claims;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.BuildingBlocks;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.AdvancedFellowship.Features.Applications;
 
 /// <summary>The body of PUT /me/application: the cycle, FORM-08, and whether this is only a draft.</summary>

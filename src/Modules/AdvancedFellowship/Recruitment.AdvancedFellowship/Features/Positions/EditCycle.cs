@@ -1,14 +1,4 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.AdvancedFellowship.Features.Positions;
 

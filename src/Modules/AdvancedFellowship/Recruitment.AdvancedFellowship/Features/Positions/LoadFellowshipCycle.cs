@@ -1,17 +1,9 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.BuildingBlocks;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace Recruitment.AdvancedFellowship.Features.Positions;
 

@@ -1,10 +1,3 @@
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.AdvancedFellowship.Features.Positions;
 
 internal sealed record PositionTable(int Year, IntakeBand IntakeBand, int TotalQuota, IReadOnlyList<Position> Positions);

@@ -1,12 +1,4 @@
-using Carter;
-using Marten;
 using Marten.Pagination;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.AdvancedFellowship.Features.Applications;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.AdvancedFellowship.Features.Review;
 

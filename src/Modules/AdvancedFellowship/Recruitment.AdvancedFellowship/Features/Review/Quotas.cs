@@ -1,8 +1,3 @@
-using Marten;
-using JasperFx.Events;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.AdvancedFellowship.Features.Review;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Marten;
-using JasperFx.Events;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.AdvancedFellowship.Features.Applications;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.AdvancedFellowship.Features.Training;
 
 /// <summary>How the training slices open a fellow for writing and guard the status they act in.</summary>

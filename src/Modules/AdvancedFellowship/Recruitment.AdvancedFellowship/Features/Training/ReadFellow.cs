@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AdvancedFellowship.Features.Applications;
-using Recruitment.BuildingBlocks;
-
 namespace Recruitment.AdvancedFellowship.Features.Training;
 
 /// <summary>GET /api/advanced-fellowship/fellows/{fellowId} (admin, the fellow): mentor, rotation, evaluations, projects and ledger, BLS/ACLS, assessments, certificate, timeline.</summary>

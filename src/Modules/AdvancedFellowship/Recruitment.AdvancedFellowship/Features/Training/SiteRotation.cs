@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.AdvancedFellowship.Domain;
-using Recruitment.AdvancedFellowship.Features.Applications;
-using Recruitment.BuildingBlocks;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.AdvancedFellowship.Features.Training;
 
 public sealed record RotationBlockRequest(Site? Site, DateOnly? Start, DateOnly? End, Guid? EvaluationId);

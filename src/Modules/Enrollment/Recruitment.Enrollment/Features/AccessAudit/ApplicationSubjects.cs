@@ -1,6 +1,4 @@
-using Marten;
 using Recruitment.AccessAudit.Contracts;
-using Recruitment.Enrollment.Domain;
 
 namespace Recruitment.Enrollment.Features.AccessAudit;
 

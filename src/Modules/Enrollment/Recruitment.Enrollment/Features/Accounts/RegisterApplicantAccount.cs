@@ -1,12 +1,5 @@
 using System.Text.RegularExpressions;
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Domain;
 using Recruitment.Identity.Contracts;
-using Wolverine;
 
 namespace Recruitment.Enrollment.Features.Accounts;
 

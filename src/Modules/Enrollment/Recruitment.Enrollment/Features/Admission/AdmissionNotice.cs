@@ -1,11 +1,4 @@
 using System.Net;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Domain;
 
 namespace Recruitment.Enrollment.Features.Admission;
 

@@ -1,6 +1,3 @@
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-
 namespace Recruitment.Enrollment.Features.Admission;
 
 /// <summary>The message Rotation plans from, built in one place for admission, objections resolved late, and changed months.</summary>

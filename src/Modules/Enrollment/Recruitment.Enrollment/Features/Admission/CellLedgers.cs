@@ -1,6 +1,3 @@
-using Marten;
-using Recruitment.Enrollment.Domain;
-
 namespace Recruitment.Enrollment.Features.Admission;
 
 /// <summary>Loading, creating and releasing the places of admission cells, for every slice that takes or frees one.</summary>

@@ -1,10 +1,3 @@
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Features.Applications;
-
 namespace Recruitment.Enrollment.Features.Admission;
 
 internal sealed record AdmissionView(int Year, string Status, bool Admitted, string? BaseCode, string? SpecialtyCode, string? OtherSpecialty,

@@ -1,14 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.Enrollment.Features.Admission;
 
 internal sealed record ObjectionRequest(string? Text);

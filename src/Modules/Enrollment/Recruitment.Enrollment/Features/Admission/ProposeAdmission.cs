@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using Carter;
-using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Applications;
-
 namespace Recruitment.Enrollment.Features.Admission;
 
 internal sealed record ProposalRequest(int? TrainingMonths, string? PsychTest, string? HealthCheck, string? SkipReason, string? HealthReason);

@@ -1,17 +1,5 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Applications;
-using JasperFx.Events;
-using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
-using Wolverine.Marten;
 
 namespace Recruitment.Enrollment.Features.Admission;
 

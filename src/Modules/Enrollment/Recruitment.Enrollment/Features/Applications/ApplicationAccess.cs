@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Marten;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Domain;
-
 namespace Recruitment.Enrollment.Features.Applications;
 
 /// <summary>What every application command answers: the application and its status after the command.</summary>

@@ -1,7 +1,3 @@
-using Marten;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Domain;
-
 namespace Recruitment.Enrollment.Features.Applications;
 
 internal sealed record ApplicationView(

@@ -1,6 +1,3 @@
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-
 namespace Recruitment.Enrollment.Features.Applications;
 
 /// <summary>The roster message for a candidate who may now sit the exams (EXAM-04).</summary>

@@ -1,13 +1,4 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Domain;
 using Recruitment.Enrollment.Features.Profile;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace Recruitment.Enrollment.Features.Applications;
 

@@ -1,14 +1,5 @@
-using Carter;
-using Marten;
 using Marten.Pagination;
 using PagedList = Recruitment.BuildingBlocks.PagedList<Recruitment.Enrollment.Features.AssistantGp.Att4Row>;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Applications;
 
 namespace Recruitment.Enrollment.Features.AssistantGp;
 

@@ -1,10 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Domain;
 using Recruitment.Enrollment.Features.Cycles;
 
 namespace Recruitment.Enrollment.Features.Brochures;

@@ -1,16 +1,4 @@
-using Carter;
-using Marten;
-using JasperFx.Events;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Applications;
 using Recruitment.TrainingExemption.Contracts;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace Recruitment.Enrollment.Features.Confirmation;
 

@@ -1,16 +1,9 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace Recruitment.Enrollment.Features.Cycles;
 

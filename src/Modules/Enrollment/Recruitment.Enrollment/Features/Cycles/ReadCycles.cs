@@ -1,12 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-
 namespace Recruitment.Enrollment.Features.Cycles;
 
 internal sealed record CycleSummary(int Year, int ResidencyPlaces, AssistantGpQuota AssistantGp, CycleCalendar Calendar);

@@ -1,10 +1,3 @@
-using Marten;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.Enrollment.Features.Deadlines;
 
 public enum Stage { QualificationReview, OnsiteConfirmation, ProposedAdmission }

@@ -1,14 +1,5 @@
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Admission;
 using Recruitment.Printing;
 using Recruitment.Publications.Contracts;
-using Wolverine;
 using static Recruitment.Enrollment.Features.Documents.EnrollmentDocuments;
 
 namespace Recruitment.Enrollment.Features.Documents;

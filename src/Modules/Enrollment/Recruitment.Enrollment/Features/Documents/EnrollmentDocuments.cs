@@ -1,13 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
 using Recruitment.Printing;
 using Recruitment.Publications.Contracts;
-using Wolverine;
 
 namespace Recruitment.Enrollment.Features.Documents;
 

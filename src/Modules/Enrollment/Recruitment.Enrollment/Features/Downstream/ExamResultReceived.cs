@@ -1,7 +1,4 @@
-using Marten;
-using Recruitment.Enrollment.Domain;
 using Recruitment.Examination.Contracts;
-using Wolverine.Marten;
 
 namespace Recruitment.Enrollment.Features.Downstream;
 

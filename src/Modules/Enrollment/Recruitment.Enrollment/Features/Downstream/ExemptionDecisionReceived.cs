@@ -1,9 +1,4 @@
-using Marten;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Admission;
 using Recruitment.TrainingExemption.Contracts;
-using Wolverine.Marten;
 
 namespace Recruitment.Enrollment.Features.Downstream;
 

@@ -1,11 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Domain;
-
 namespace Recruitment.Enrollment.Features.Profile;
 
 internal sealed record ProfileRequest(BasicInformation? Basic, IReadOnlyList<Certificate>? Certificates, IReadOnlyList<Education>? Education);

@@ -1,15 +1,5 @@
 using System.Buffers;
-using System.Globalization;
-using System.Security.Claims;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Applications;
 
 namespace Recruitment.Enrollment.Features.Profile;
 

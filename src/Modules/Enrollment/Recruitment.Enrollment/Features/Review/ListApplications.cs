@@ -1,13 +1,4 @@
-using Carter;
-using Marten;
 using Marten.Pagination;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Applications;
 
 namespace Recruitment.Enrollment.Features.Review;
 

@@ -1,15 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Enrollment.Domain;
-using Recruitment.Enrollment.Features.Applications;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.Enrollment.Features.Review;
 
 public sealed record FreeStudentRecordRequest(string? Name, string? IdNumber, string? DirectedCounty, bool AgreementChecked);

@@ -1,15 +1,4 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Examination.Contracts;
-using Recruitment.Examination.Domain;
-using Recruitment.Examination.Features.Imports;
 using Recruitment.Examination.Features.Publication;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace Recruitment.Examination.Features.Corrections;
 

@@ -1,12 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Examination.Domain;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.Examination.Features.Extensions;
 
 public sealed record ExtensionRequest(int? Year, string? BaseCode, DateTimeOffset? Until, string? Reason);

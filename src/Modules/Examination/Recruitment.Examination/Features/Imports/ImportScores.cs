@@ -1,15 +1,3 @@
-using System.Globalization;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination.Domain;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.Examination.Features.Imports;
 
 public sealed record ReceiveScoreImport(Guid BatchId, string Format, string SubmittedBy, IReadOnlyList<ScoreImportRow> Rows);

@@ -1,11 +1,6 @@
-using Recruitment.BuildingBlocks;
-using Marten;
 using Marten.Exceptions;
 using Npgsql;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination.Domain;
 using Wolverine.ErrorHandling;
-using Wolverine.Marten;
 using Wolverine.Runtime.Handlers;
 
 namespace Recruitment.Examination.Features.Imports;

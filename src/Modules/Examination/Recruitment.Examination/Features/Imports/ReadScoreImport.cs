@@ -1,11 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Examination.Domain;
-
 namespace Recruitment.Examination.Features.Imports;
 
 internal sealed record ScoreImportView(Guid BatchId, string Status, string Format, DateTimeOffset ReceivedAt, DateTimeOffset? CompletedAt,

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.AspNetCore.Http;
-using Recruitment.BuildingBlocks;
 
 namespace Recruitment.Examination.Features.Imports;
 

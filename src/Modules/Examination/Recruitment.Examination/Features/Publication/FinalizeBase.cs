@@ -1,16 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination.Contracts;
-using Recruitment.Examination.Domain;
-using Recruitment.Examination.Features.Imports;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.Examination.Features.Publication;
 
 public sealed record FinalizeRequest(int? Year, string? Track);

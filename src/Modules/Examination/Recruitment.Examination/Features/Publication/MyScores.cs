@@ -1,11 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Examination.Domain;
-
 namespace Recruitment.Examination.Features.Publication;
 
 internal sealed record MyScore(int Year, string Track, string BaseCode, bool Published, DateTimeOffset VisibleFrom, Score? Components,

@@ -1,7 +1,3 @@
-using Marten;
-using Recruitment.Examination.Contracts;
-using Recruitment.Examination.Domain;
-
 namespace Recruitment.Examination.Features.Publication;
 
 /// <summary>How a candidate's result goes to Enrollment, for finalisation and corrections alike (EXAM-15, EXAM-16).</summary>

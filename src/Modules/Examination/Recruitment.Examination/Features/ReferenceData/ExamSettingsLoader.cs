@@ -2,11 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Marten;
 using Microsoft.Extensions.Logging;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination.Domain;
 
 namespace Recruitment.Examination.Features.ReferenceData;
 

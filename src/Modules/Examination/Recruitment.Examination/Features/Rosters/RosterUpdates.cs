@@ -1,8 +1,3 @@
-using Marten;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination.Domain;
-using Wolverine.Marten;
-
 namespace Recruitment.Examination.Features.Rosters;
 
 /// <summary>

@@ -1,14 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Examination.Domain;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.Examination.Features.Sessions;
 
 public sealed record SessionRequest(string? Track, string? Kind, string? BaseCode, DateTimeOffset? Start, DateTimeOffset? End, string? Place,

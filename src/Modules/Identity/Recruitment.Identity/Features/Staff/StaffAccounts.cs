@@ -1,18 +1,4 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Identity.Contracts;
-using Recruitment.Identity.Domain;
-using Wolverine;
-using Wolverine.Attributes;
-using Wolverine.Marten;
 
 namespace Recruitment.Identity.Features.Staff;
 

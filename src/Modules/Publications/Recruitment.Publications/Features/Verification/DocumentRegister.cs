@@ -1,7 +1,4 @@
-using Marten;
 using Recruitment.Printing;
-using Recruitment.Publications.Contracts;
-using Recruitment.Publications.Domain;
 using Wolverine.Marten;
 
 namespace Recruitment.Publications.Features.Verification;

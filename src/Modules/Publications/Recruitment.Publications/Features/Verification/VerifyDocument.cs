@@ -1,14 +1,10 @@
 using System.Globalization;
 using System.Net;
 using Carter;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
 using Recruitment.Printing;
-using Recruitment.Publications.Contracts;
-using Recruitment.Publications.Domain;
 
 namespace Recruitment.Publications.Features.Verification;
 

@@ -1,15 +1,5 @@
-using Carter;
-using Marten;
 using Marten.Pagination;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Rotation.Domain;
-using Recruitment.Rotation.Features.Plans;
 using Wolverine;
-using Wolverine.Marten;
 
 namespace Recruitment.Rotation.Features.Alerts;
 

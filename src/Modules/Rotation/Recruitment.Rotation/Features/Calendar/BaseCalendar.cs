@@ -1,13 +1,5 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Rotation.Domain;
 using Recruitment.Rotation.Domain.Scheduling;
 using Recruitment.Rotation.Features.Capacities;
-using Recruitment.Rotation.Features.Plans;
 
 namespace Recruitment.Rotation.Features.Calendar;
 

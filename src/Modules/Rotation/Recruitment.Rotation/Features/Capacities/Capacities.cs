@@ -1,11 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Rotation.Domain;
-
 namespace Recruitment.Rotation.Features.Capacities;
 
 internal sealed record CapacityInput(string? Department, int? PerMonth);

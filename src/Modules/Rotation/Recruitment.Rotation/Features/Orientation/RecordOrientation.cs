@@ -1,12 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Rotation.Domain;
-using Recruitment.Rotation.Features.Plans;
-
 namespace Recruitment.Rotation.Features.Orientation;
 
 internal sealed record OrientationRequest(string? Kind, DateOnly? CompletedOn);

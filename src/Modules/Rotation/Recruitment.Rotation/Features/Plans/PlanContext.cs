@@ -1,8 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Recruitment.BuildingBlocks;
-using Recruitment.Rotation.Domain;
-
 namespace Recruitment.Rotation.Features.Plans;
 
 /// <summary>Everything a plan rule needs about one trainee, read together (order of arrival of the inputs does not matter).</summary>

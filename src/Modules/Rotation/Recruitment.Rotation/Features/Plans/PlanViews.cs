@@ -1,11 +1,4 @@
-using Carter;
-using Marten;
 using Marten.Pagination;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.Rotation.Domain;
 
 namespace Recruitment.Rotation.Features.Plans;
 

@@ -1,8 +1,4 @@
-using Marten;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Rotation.Domain;
 using Recruitment.Rotation.Features.Alerts;
-using Wolverine.Marten;
 
 namespace Recruitment.Rotation.Features.ReferenceData;
 

@@ -1,12 +1,5 @@
 using System.Text.Json;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Recruitment.BuildingBlocks;
-using Recruitment.Rotation.Domain;
 using Recruitment.Rotation.Features.Templates;
 
 namespace Recruitment.Rotation.Features.ReferenceData;

@@ -1,15 +1,6 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Recruitment.BuildingBlocks;
-using Recruitment.Rotation.Domain;
 using Recruitment.Rotation.Domain.Scheduling;
-using Recruitment.Rotation.Features.Plans;
 using Wolverine;
-using Wolverine.Marten;
 
 namespace Recruitment.Rotation.Features.Scheduling;
 

@@ -1,18 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Carter;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MiniExcelLibs;
-using Recruitment.BuildingBlocks;
-using Recruitment.Rotation.Domain;
 
 namespace Recruitment.Rotation.Features.Templates;
 

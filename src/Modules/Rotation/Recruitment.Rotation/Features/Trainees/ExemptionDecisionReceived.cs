@@ -1,8 +1,3 @@
-using Marten;
-using Recruitment.Rotation.Domain;
-using Recruitment.TrainingExemption.Contracts;
-using Wolverine.Marten;
-
 namespace Recruitment.Rotation.Features.Trainees;
 
 /// <summary>

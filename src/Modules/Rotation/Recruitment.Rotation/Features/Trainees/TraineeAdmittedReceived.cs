@@ -1,8 +1,3 @@
-using Marten;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.Rotation.Domain;
-using Wolverine.Marten;
-
 namespace Recruitment.Rotation.Features.Trainees;
 
 /// <summary>

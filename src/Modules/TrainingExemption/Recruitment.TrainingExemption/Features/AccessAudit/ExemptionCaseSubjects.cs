@@ -1,6 +1,4 @@
-using Marten;
 using Recruitment.AccessAudit.Contracts;
-using Recruitment.TrainingExemption.Domain;
 
 namespace Recruitment.TrainingExemption.Features.AccessAudit;
 

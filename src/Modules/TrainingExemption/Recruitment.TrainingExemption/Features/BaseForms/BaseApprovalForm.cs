@@ -1,15 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.TrainingExemption.Contracts;
-using Recruitment.TrainingExemption.Domain;
-using Recruitment.TrainingExemption.Features.Requests;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.TrainingExemption.Features.BaseForms;
 
 public sealed record BaseFormRequest(int? ProposedMonths, IReadOnlyList<MakeUpItem>? MakeUpItems, string? Notes);

@@ -1,14 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.TrainingExemption.Contracts;
-using Recruitment.TrainingExemption.Domain;
-using Recruitment.TrainingExemption.Features.Requests;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.TrainingExemption.Features.Decisions;
 
 public sealed record DeterminationRequest(string? Decision, int? ApprovedMonths, IReadOnlyList<MakeUpItem>? MakeUpItems, string? Reason);

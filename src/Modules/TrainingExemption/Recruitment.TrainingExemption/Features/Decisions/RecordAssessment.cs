@@ -1,13 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.TrainingExemption.Domain;
-using Recruitment.TrainingExemption.Features.Requests;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Recruitment.TrainingExemption.Features.Decisions;
 
 public sealed record AssessmentRequest(string? Result, decimal? Score, string? Notes);

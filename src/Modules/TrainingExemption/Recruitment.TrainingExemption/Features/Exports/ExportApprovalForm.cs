@@ -1,11 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.TrainingExemption.Features.Requests;
-
 namespace Recruitment.TrainingExemption.Features.Exports;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Routing;
-using Recruitment.BuildingBlocks;
-using Recruitment.TrainingExemption.Domain;
-
 namespace Recruitment.TrainingExemption.Features.Requests;
 
 /// <summary>How an exemption request is found and guarded, for every slice of the module.</summary>

@@ -1,9 +1,3 @@
-using Marten;
-using Recruitment.Enrollment.Contracts;
-using Recruitment.TrainingExemption.Contracts;
-using Recruitment.TrainingExemption.Domain;
-using Wolverine.Marten;
-
 namespace Recruitment.TrainingExemption.Features.Requests;
 
 /// <summary>

@@ -1,0 +1,3 @@
+// Namespaces most files of this project use; a file adds only what is particular to it.
+global using Recruitment.Web.Api;
+global using Recruitment.Web.Localization;

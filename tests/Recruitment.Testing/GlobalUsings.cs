@@ -1,0 +1,4 @@
+// Namespaces most files of this project use; a file adds only what is particular to it.
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text.Json;
