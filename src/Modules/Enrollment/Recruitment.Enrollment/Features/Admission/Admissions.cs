@@ -10,4 +10,8 @@ internal static class Admissions
         return new TraineeAdmitted(a.Id, a.ApplicantId, a.Year, a.Track, a.BaseCode, a.SpecialtyCode, a.OtherSpecialty, a.Name,
             a.TrainingMonths ?? standard, cycle.Calendar.TrainingStartDate, a.Exemption is { Approved: true }, 1 + (a.Exemption?.Revision ?? 0), now);
     }
+
+    /// <summary>The notice's number; a notice reissued with changed months (EXM-09) carries its revision, so two prints are told apart.</summary>
+    public static string NoticeNumber(Application a) =>
+        $"{a.Year}-{a.BaseCode}-{a.Id.ToString("N")[..8].ToUpperInvariant()}" + (a.NoticeRevision > 0 ? $"-R{a.NoticeRevision}" : "");
 }
