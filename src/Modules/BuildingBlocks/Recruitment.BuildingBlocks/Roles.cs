@@ -31,6 +31,8 @@ public static class RecruitmentClaims
     /// <summary>Scope granted to an API key.</summary>
     public const string Scope = "scope";
     public const string ScoreImportScope = "scores:import";
+    /// <summary>A province-wide score key, created by the center for the written exam (EXAM-09); a base-bound key has the plain scope and a base.</summary>
+    public const string ProvinceScoreImportScope = "scores:import:province";
 }
 
 public static class Programmes

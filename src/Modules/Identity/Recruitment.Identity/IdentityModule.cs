@@ -81,11 +81,14 @@ public static class IdentityModule
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName))
             .AddPolicy(Policies.ScoreImport, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireClaim(RecruitmentClaims.Scope, RecruitmentClaims.ScoreImportScope))
+                .RequireClaim(RecruitmentClaims.Scope, RecruitmentClaims.ScoreImportScope, RecruitmentClaims.ProvinceScoreImportScope))
             .AddPolicy(Policies.ScoreImportOrCenterAdmin, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, JwtBearerDefaults.AuthenticationScheme)
                 .RequireAssertion(c => c.User.HasClaim(RecruitmentClaims.Scope, RecruitmentClaims.ScoreImportScope)
-                                       || c.User.IsInRole(Roles.CenterAdmin)));
+                                       || c.User.HasClaim(RecruitmentClaims.Scope, RecruitmentClaims.ProvinceScoreImportScope)
+                                       || c.User.IsInRole(Roles.CenterAdmin)
+                                       // a base admin polls the batches they imported themselves (EXAM-09); the route checks whose batch it is
+                                       || c.User.IsInRole(Roles.BaseAdmin)));
         services.AddAuthorization(o =>
         {
             foreach (var (name, roles) in Policies.RoleMap)

@@ -98,8 +98,17 @@ internal sealed class Application
     /// <summary>Passed the exams and not absent (ENR-44, EXAM-13): may be proposed.</summary>
     public bool IsPassing => ExamResult is { Passed: true, Absent: false };
 
-    /// <summary>The training months admission uses: the center's determination when approved (EXM-09), else the proposal's.</summary>
-    public int? TrainingMonths => Exemption is { Approved: true } e ? e.TrainingMonths : Proposal?.TrainingMonths;
+    /// <summary>
+    /// The training months everything downstream uses (proposal views, notice, FORM-04, Rotation): the latest determination wins
+    /// (EXM-09), approved with its months, rejected with the standard duration it carries; without one, the proposal's (ENR-47).
+    /// </summary>
+    public int? TrainingMonths => Exemption is { } e ? e.TrainingMonths : Proposal?.TrainingMonths;
+
+    /// <summary>How often the admission notice was reissued because a later determination changed the months (EXM-09).</summary>
+    public int NoticeRevision { get; set; }
+
+    /// <summary>Set when a determination leaves the months the base proposed (EXM-09: the mismatch is flagged to the base).</summary>
+    public const string TrainingMonthsChangedFlag = "TRAINING_MONTHS_CHANGED";
 
     // Marten finds these by convention; the one place that changes state is On().
     public void Apply(ApplicationSubmitted e) => On(e);
@@ -128,6 +137,7 @@ internal sealed class Application
     public void Apply(Admitted e) => On(e);
     public void Apply(TraineeReported e) => On(e);
     public void Apply(LabourContractSigned e) => On(e);
+    public void Apply(AdmissionNoticeReissued e) => On(e);
 
     internal void On(IApplicationEvent e)
     {
@@ -208,6 +218,11 @@ internal sealed class Application
                 break;
             case ExemptionDecisionRecorded d:
                 Exemption = d.Outcome;
+                if (Proposal is { } proposed && proposed.TrainingMonths != d.Outcome.TrainingMonths && !Flags.Contains(TrainingMonthsChangedFlag))
+                    Flags.Add(TrainingMonthsChangedFlag);
+                break;
+            case AdmissionNoticeReissued:
+                NoticeRevision++;
                 break;
             case ProposalMade p:
                 Proposal = p.Proposal;

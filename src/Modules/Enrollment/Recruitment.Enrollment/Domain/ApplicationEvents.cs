@@ -75,6 +75,12 @@ internal sealed record TraineeReported(DateOnly ReportedOn, string Actor, DateTi
 
 internal sealed record LabourContractSigned(DateOnly SignedOn, string Actor, DateTimeOffset At) : IApplicationEvent;
 
+/// <summary>
+/// A determination changed the months of an admitted trainee: the notice is reissued with them (its number gets the
+/// revision) and the base sees the change on the application (EXM-09).
+/// </summary>
+internal sealed record AdmissionNoticeReissued(int PreviousMonths, int Months, string Actor, DateTimeOffset At) : IApplicationEvent;
+
 internal static class SystemActor
 {
     /// <summary>The actor of changes made by a deadline rather than a person.</summary>

@@ -10,6 +10,8 @@ internal sealed class ApiKey
     public string Name { get; set; } = "";
     public string SecretHash { get; set; } = "";
     public string Scope { get; set; } = "";
+    /// <summary>The one base whose scores the key may import (EXAM-09); null for a province-wide key (and every key made before binding existed).</summary>
+    public string? BaseCode { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }

@@ -27,13 +27,15 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (key is null || !key.Matches(secret)) return AuthenticateResult.Fail("Unknown API key.");
         if (!key.IsActive(clock.GetUtcNow())) return AuthenticateResult.Fail("The API key is revoked or expired.");
 
-        var identity = new ClaimsIdentity(
+        List<Claim> claims =
         [
             new Claim(RecruitmentClaims.Subject, key.Id.ToString()),
             new Claim(RecruitmentClaims.Role, Roles.IntegrationJob),
             new Claim(RecruitmentClaims.Scope, key.Scope),
             new Claim(RecruitmentClaims.Name, key.Name),
-        ], SchemeName, RecruitmentClaims.Name, RecruitmentClaims.Role);
+        ];
+        if (key.BaseCode is { } baseCode) claims.Add(new Claim(RecruitmentClaims.BaseCode, baseCode)); // rows of other bases: WRONG_BASE (EXAM-09)
+        var identity = new ClaimsIdentity(claims, SchemeName, RecruitmentClaims.Name, RecruitmentClaims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -1,6 +1,6 @@
 namespace Recruitment.Rotation.Domain;
 
-internal sealed record OrientationRecord(DateOnly CompletedOn, string RecordedBy, DateTimeOffset RecordedAt, bool Late);
+public sealed record OrientationRecord(DateOnly CompletedOn, string RecordedBy, DateTimeOffset RecordedAt, bool Late);
 
 /// <summary>
 /// An admitted trainee as Rotation knows it, from <see cref="TraineeAdmitted"/> (the highest revision wins) and

@@ -29,7 +29,7 @@ internal sealed class AdmissionNoticeEndpoint : ICarterModule
                     <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>录取通知书 Admission notice</title>
                     <style>body{"{"}font-family:serif;max-width:40em;margin:3em auto;line-height:1.8{"}"} h1{"{"}text-align:center{"}"}</style></head><body>
                     <h1>{E(a.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))}年住院医师规范化培训录取通知书</h1>
-                    <p>No. {E(a.Year + "-" + a.BaseCode + "-" + a.Id.ToString("N")[..8].ToUpperInvariant())}</p>
+                    <p>No. {E(Admissions.NoticeNumber(a))}</p>
                     <p>{E(a.Name)}：</p>
                     <p>经审核、考核、公示，你已被 <strong>{E(trainingBase.NameZh)}</strong>（{E(trainingBase.NameEn)}）
                     <strong>{E(specialty)}</strong> 专业录取为{(a.Track == Contracts.Track.ASSISTANT_GP ? "助理全科医生培训" : "住院医师规范化培训")}学员，

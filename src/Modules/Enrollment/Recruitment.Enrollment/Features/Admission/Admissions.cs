@@ -29,4 +29,8 @@ internal static class Admissions
             ["baseNameEn"] = trainingBase?.NameEn ?? a.BaseCode,
         }, "/me/status", $"admitted:{a.Id}");
     }
+
+    /// <summary>The notice's number; a notice reissued with changed months (EXM-09) carries its revision, so two prints are told apart.</summary>
+    public static string NoticeNumber(Application a) =>
+        $"{a.Year}-{a.BaseCode}-{a.Id.ToString("N")[..8].ToUpperInvariant()}" + (a.NoticeRevision > 0 ? $"-R{a.NoticeRevision}" : "");
 }

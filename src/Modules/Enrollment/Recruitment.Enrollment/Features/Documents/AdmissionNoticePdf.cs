@@ -21,7 +21,7 @@ internal sealed class AdmissionNoticePdfEndpoint : ICarterModule
                 var admitted = Admissions.Message(a, cycle, DateTimeOffset.MinValue);
                 var trainingBase = Base(cycle, a.BaseCode);
                 var specialty = SpecialtyName(cycle, a);
-                var number = $"{a.Year}-{a.BaseCode}-{a.Id.ToString("N")[..8].ToUpperInvariant()}";
+                var number = Admissions.NoticeNumber(a);
                 var now = clock.GetUtcNow();
                 var title = $"{a.Year}年{TrackName(a.Track)}录取通知书";
                 var verification = await RegisterAsync(bus, http, new RegisterDocument($"enrollment/admission-notice/{a.Id}", title, a.Name,

@@ -1,6 +1,7 @@
 namespace Recruitment.Examination.Features.Imports;
 
-public sealed record ReceiveScoreImport(Guid BatchId, string Format, string SubmittedBy, IReadOnlyList<ScoreImportRow> Rows);
+/// <summary><paramref name="BoundBase"/>: the one base the import is accountable to (a base admin, a base-bound key); null for province-wide.</summary>
+public sealed record ReceiveScoreImport(Guid BatchId, string Format, string SubmittedBy, IReadOnlyList<ScoreImportRow> Rows, string? BoundBase = null);
 
 public sealed record ScoreImportReceived(Guid BatchId, int TotalRows, int RejectedOnReceipt);
 
@@ -12,18 +13,37 @@ public sealed record ProcessScoreImport(Guid BatchId);
 /// file of exam results (EXAM-09, EXAM-10). The batch and its rows are stored, and its processing is
 /// queued, in one transaction; the answer (202) names the batch resource to poll. From that answer on
 /// nothing is lost: a crashed host resumes the batch where it stopped.
+/// EXAM-09 (round 2): an import is accountable to a base. A key bound to a base imports only that base's rows
+/// (others: <c>WRONG_BASE</c>); POST /api/examination/bases/{baseCode}/score-imports lets a base admin import their
+/// own base's scores (JSON, CSV or XLSX) under their sign-in. A province-wide key imports any base (the written exam).
 /// </summary>
 internal sealed class ImportScoresEndpoint : ICarterModule
 {
-    public void AddRoutes(IEndpointRouteBuilder app) =>
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
         app.ExaminationApi("Examination: score import").MapPost("/score-imports", async (HttpRequest request, Caller caller, IMessageBus bus,
                 CancellationToken ct) =>
             {
                 var (format, rows) = await ScoreImportParser.ReadAsync(request, ct);
-                var received = await bus.InvokeAsync<ScoreImportReceived>(new ReceiveScoreImport(Guid.CreateVersion7(), format, caller.Actor, rows), ct);
-                return Results.Accepted($"/api/examination/score-imports/{received.BatchId}", received);
+                return await ReceiveAsync(bus, new ReceiveScoreImport(Guid.CreateVersion7(), format, caller.Actor, rows, caller.BaseCode), ct);
             })
             .RequireAuthorization(Policies.ScoreImport);
+        app.ExaminationApi("Examination: score import").MapPost("/bases/{baseCode}/score-imports", async (string baseCode, HttpRequest request,
+                Caller caller, IMessageBus bus, CancellationToken ct) =>
+            {
+                var code = baseCode.Trim().ToUpperInvariant();
+                if (caller.ActsForBase(code) is { } forbidden) return forbidden.ToResult();
+                var (format, rows) = await ScoreImportParser.ReadAsync(request, ct);
+                return await ReceiveAsync(bus, new ReceiveScoreImport(Guid.CreateVersion7(), format, caller.Actor, rows, code), ct);
+            })
+            .RequireAuthorization(Policies.BaseAdmin);
+    }
+
+    private static async Task<IResult> ReceiveAsync(IMessageBus bus, ReceiveScoreImport command, CancellationToken ct)
+    {
+        var received = await bus.InvokeAsync<ScoreImportReceived>(command, ct);
+        return Results.Accepted($"/api/examination/score-imports/{received.BatchId}", received);
+    }
 }
 
 [MartenStore(typeof(IExaminationStore))]
@@ -37,7 +57,7 @@ public static class ReceiveScoreImportHandler
         var settings = (await session.LoadManyAsync<ExamSettings>(ct, years)).ToDictionary(s => s.Id);
 
         var seen = new HashSet<(int, Track, string)>();
-        var rows = command.Rows.Select((row, i) => RowChecks.Check(i + 1, row, settings, seen)).ToList();
+        var rows = command.Rows.Select((row, i) => RowChecks.Check(i + 1, row, settings, seen, command.BoundBase)).ToList();
         var chunks = rows.Chunk(ScoreImportChunk.Size).Select((part, index) => new ScoreImportChunk
         {
             Id = ScoreImportChunk.IdFor(command.BatchId, index), BatchId = command.BatchId, Index = index, Rows = [.. part],
@@ -55,7 +75,8 @@ public static class ReceiveScoreImportHandler
 /// <summary>The checks a row passes on its own (EXAM-10): fields present and well formed, scores within the maxima, no duplicate key.</summary>
 internal static class RowChecks
 {
-    public static ImportRow Check(int number, ScoreImportRow row, IReadOnlyDictionary<int, ExamSettings> settings, HashSet<(int, Track, string)> seen)
+    public static ImportRow Check(int number, ScoreImportRow row, IReadOnlyDictionary<int, ExamSettings> settings, HashSet<(int, Track, string)> seen,
+        string? boundBase = null)
     {
         var idNumber = row.IdNumber?.Trim().ToUpperInvariant() ?? "";
         var baseCode = row.BaseCode?.Trim().ToUpperInvariant() ?? "";
@@ -63,6 +84,8 @@ internal static class RowChecks
             new(number, year, track, baseCode, idNumber, null, code, detail);
 
         if (idNumber.Length == 0 || baseCode.Length == 0) return Refuse("MISSING_FIELD", "idNumber and baseCode are required");
+        if (boundBase is not null && !string.Equals(baseCode, boundBase, StringComparison.OrdinalIgnoreCase))
+            return Refuse("WRONG_BASE", $"this import is accountable to {boundBase}; the row is for {baseCode} (EXAM-09)");
         if (!int.TryParse(row.CycleYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !settings.TryGetValue(year, out var cycle))
             return Refuse("UNKNOWN_CYCLE", $"cycleYear '{row.CycleYear}' is not a cycle with exam settings");
         if (!Enum.TryParse<Track>(row.Track?.Trim(), ignoreCase: true, out var track) || !Enum.IsDefined(track))

@@ -5,8 +5,8 @@ internal sealed record ScoreImportView(Guid BatchId, string Status, string Forma
 
 /// <summary>
 /// GET /api/examination/score-imports/{batchId}: status, progress and the per-row results (paged,
-/// <c>?status=REJECTED</c> to see only the refusals). A job sees only the batches its own key sent;
-/// the center sees every batch.
+/// <c>?status=REJECTED</c> to see only the refusals). A job sees only the batches its own key sent, a base admin
+/// only the batches they imported themselves (EXAM-09); the center sees every batch.
 /// </summary>
 internal sealed class ReadScoreImportEndpoint : ICarterModule
 {

@@ -30,10 +30,17 @@ internal static class ScoreImportParser
         {
             "application/json" => "json",
             "text/csv" => "csv",
-            _ => throw new DomainException("import.unsupported_media_type", "Send application/json or text/csv.", StatusCodes.Status415UnsupportedMediaType),
+            XlsxMedia => "xlsx",
+            _ => throw new DomainException("import.unsupported_media_type", "Send application/json, text/csv or an XLSX workbook.",
+                StatusCodes.Status415UnsupportedMediaType),
         };
         var body = await ReadCappedAsync(request, ct);
-        var rows = format == "json" ? Json(body) : Csv(body, request.Query["cycleYear"]);
+        var rows = format switch
+        {
+            "json" => Json(body),
+            "xlsx" => Csv(XlsxAsCsv(body), request.Query["cycleYear"]),
+            _ => Csv(body, request.Query["cycleYear"]),
+        };
         if (rows.Count == 0) throw DomainException.Invalid("import.empty", "The batch has no rows.");
         if (rows.Count > MaxRows) throw DomainException.Invalid("import.too_many_rows", $"A batch holds at most {MaxRows:N0} rows; split it.");
         return (format, rows);
@@ -127,6 +134,35 @@ internal static class ScoreImportParser
         {
             throw DomainException.Invalid("import.malformed_csv", $"The CSV file cannot be read near row {e.Context?.Parser?.Row}: {e.GetType().Name}.");
         }
+    }
+
+    public const string XlsxMedia = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The first sheet of a workbook (MiniExcel, header row first) as the same CSV text the CSV path reads, so both share every check.</summary>
+    private static byte[] XlsxAsCsv(byte[] body)
+    {
+        List<IDictionary<string, object?>> sheet;
+        try
+        {
+            sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(body), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw DomainException.Invalid("import.malformed_xlsx", "The workbook cannot be read; send an XLSX file with a header row.");
+        }
+        var columns = sheet.FirstOrDefault()?.Keys.ToList() ?? [];
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in columns) csv.WriteField(column);
+            csv.NextRecord();
+            foreach (var row in sheet)
+            {
+                foreach (var column in columns) csv.WriteField(Convert.ToString(row[column], CultureInfo.InvariantCulture));
+                csv.NextRecord();
+            }
+        }
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
