@@ -4,7 +4,7 @@ namespace Recruitment.AdvancedFellowship.Features.Admission;
 
 public sealed record NoticeRequest(DateOnly? ReportingDate, string? Reason);
 
-public sealed record IssueAdmissionNotice(Guid ApplicationId, string Actor, NoticeRequest Request);
+public sealed record IssueAdmissionNotice(Guid ApplicationId, Caller Caller, NoticeRequest Request);
 
 /// <summary>FORM-09 as data: what the printed notice says.</summary>
 internal sealed record NoticeView(string NoticeNumber, DateOnly IssuedOn, string Name, int PositionNo, string Department, string DepartmentZh,
@@ -21,29 +21,29 @@ internal sealed class AdmissionNoticeEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/advanced-fellowship/applications/{applicationId:guid}/notice", async (Guid applicationId, NoticeRequest? request,
-                ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<FellowshipResult>(
-                    new IssueAdmissionNotice(applicationId, user.Actor(), request ?? new NoticeRequest(null, null)), ct)))
-            .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: admission");
+        const string route = "/applications/{applicationId:guid}/notice";
+        var api = app.FellowshipApi("admission");
+        api.MapPost(route, (Guid applicationId, NoticeRequest? request, Caller caller, IMessageBus bus, CancellationToken ct) =>
+                bus.SendAsync<FellowshipResult>(new IssueAdmissionNotice(applicationId, caller, request ?? new NoticeRequest(null, null)), ct,
+                    retryOnConflict: true))
+            .RequireAuthorization(Policies.FellowshipAdmin);
 
-        app.MapGet("/api/advanced-fellowship/applications/{applicationId:guid}/notice", async (Guid applicationId, string? format, ClaimsPrincipal user,
-                IAdvancedFellowshipStore store, CancellationToken ct) =>
+        api.MapGet(route, async (Guid applicationId, string? format, Caller caller, IAdvancedFellowshipStore store, CancellationToken ct) =>
             {
                 await using var session = store.QuerySession();
-                var f = await FellowshipAccess.Application(session, applicationId, ct);
-                FellowshipAccess.EnsureAdminOrOwner(user, f);
+                if ((await FellowshipAccess.ApplicationFor(session, applicationId, caller, ct)).Refused(out var refused, out var f))
+                    return refused.ToResult();
                 if (f.Notice is null || f.Status is FellowshipStatus.WITHDRAWN or FellowshipStatus.REJECTED)
-                    throw DomainException.NotFound("notice.not_issued", "No admission notice has been issued for this application (FEL-03).");
+                    return Refusal.NotFound("notice.not_issued", "No admission notice has been issued for this application (FEL-03).").ToResult();
                 var notice = View(f, await FellowshipAccess.Cycle(session, f.Year, ct));
                 return format?.ToLowerInvariant() switch
                 {
                     null or "html" => Print(notice),
                     "json" => Results.Ok(notice),
-                    _ => throw DomainException.Invalid("request.invalid_format", "format must be html or json."),
+                    _ => Refusal.Invalid("request.invalid_format", "format must be html or json.").ToResult(),
                 };
             })
-            .RequireAuthorization(Policies.AnyUser).WithTags("AdvancedFellowship: admission");
+            .RequireAuthorization(Policies.AnyUser);
     }
 
     internal static NoticeView View(Fellowship f, FellowshipCycle cycle)
@@ -76,35 +76,36 @@ internal sealed class AdmissionNoticeEndpoints : ICarterModule
 [MartenStore(typeof(IAdvancedFellowshipStore))]
 public static class IssueAdmissionNoticeHandler
 {
-    public static async Task<FellowshipResult> Handle(IssueAdmissionNotice command, IDocumentSession session, TimeProvider clock, IMessageContext bus,
-        CancellationToken ct)
+    public static async Task<Outcome<FellowshipResult>> Handle(IssueAdmissionNotice command, IDocumentSession session, TimeProvider clock,
+        IMessageContext bus, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ChinaTime.Date(now);
         var stream = await session.Events.FetchForWriting<Fellowship>(command.ApplicationId, ct);
-        var f = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No fellowship application {command.ApplicationId}.");
-        var cycle = await FellowshipAccess.Cycle(session, f.Year, ct);
+        if (stream.Aggregate is not { } f) return FellowshipAccess.ApplicationNotFound(command.ApplicationId);
+        if ((await FellowshipAccess.CycleOf(session, f.Year, ct)).Refused(out var noCycle, out var cycle)) return noCycle;
         var date = command.Request.ReportingDate ?? f.Notice?.ReportingDate ?? cycle.DefaultReportingDate;
         if (date <= today)
-            throw DomainException.Invalid("notice.invalid_reporting_date", "The reporting date lies after the day the notice is issued.");
+            return Refusal.Invalid("notice.invalid_reporting_date", "The reporting date lies after the day the notice is issued.");
 
         switch (f.Status)
         {
             case FellowshipStatus.PROPOSED:
                 if (now > cycle.AdmissionNoticeDeadline)
-                    throw new DomainException("notice.deadline_passed",
+                    return new Refusal("notice.deadline_passed",
                         $"Admission notices are issued before {cycle.AdmissionNoticeDeadline:O} (FEL-03).");
                 var number = string.Create(CultureInfo.InvariantCulture, $"GLYY-FEL-{f.Year}-{f.PositionNo:D2}{f.PlaceNumber:D2}");
-                stream.AppendOne(new NoticeIssued(number, date, command.Request.Reason?.Trim(), command.Actor, now));
+                stream.AppendOne(new NoticeIssued(number, date, command.Request.Reason?.Trim(), command.Caller.Actor, now));
                 break;
             case FellowshipStatus.NOTICE_ISSUED:
                 if (date == f.Notice!.ReportingDate) break;
-                var reason = FellowshipAccess.Required(command.Request.Reason, "notice.reason_required",
-                    "Changing a person's reporting date needs a reason (FEL-03: the date on the reporting notice prevails).");
-                stream.AppendOne(new NoticeIssued(f.Notice.Number, date, reason, command.Actor, now));
+                if (Filters.Required(command.Request.Reason, "notice.reason_required",
+                        "Changing a person's reporting date needs a reason (FEL-03: the date on the reporting notice prevails).")
+                    .Refused(out var noReason, out var reason)) return noReason;
+                stream.AppendOne(new NoticeIssued(f.Notice.Number, date, reason, command.Caller.Actor, now));
                 break;
             default:
-                throw FellowshipAccess.WrongStatus(f, "issue an admission notice", FellowshipStatus.PROPOSED, FellowshipStatus.NOTICE_ISSUED);
+                return FellowshipAccess.WrongStatus(f, "issue an admission notice", FellowshipStatus.PROPOSED, FellowshipStatus.NOTICE_ISSUED);
         }
         // The applicant is told of the notice and of every changed reporting date (one notification per date).
         if (f.Notice?.ReportingDate != date)

@@ -41,7 +41,7 @@ public static class WithdrawFellowshipApplicationHandler
         var own = await FellowshipAccess.Own(session, command.ApplicantId, command.Year, ct);
         var stream = await session.Events.FetchForWriting<Fellowship>(own.Id, ct);
         var f = stream.Aggregate!;
-        if (!Withdrawable.Contains(f.Status)) throw FellowshipAccess.WrongStatus(f, "withdraw", Withdrawable);
+        if (!Withdrawable.Contains(f.Status)) throw FellowshipAccess.WrongStatus(f, "withdraw", Withdrawable).ToException();
         var reason = command.Reason?.Trim();
         stream.AppendOne(new ApplicationWithdrawn(reason, command.Actor, now));
         if (f.HoldsPlace) await Quotas.ReleaseAsync(session, f, $"withdrawn: {reason ?? "no reason given"}", command.Actor, now, ct);

@@ -44,7 +44,7 @@ public static class SubmitFellowshipApplicationHandler
                 command.Actor, now);
             if (existing is null) return new FellowshipResult(session.Events.StartStream<Fellowship>(drafted).Id, nameof(FellowshipStatus.DRAFT));
             if (existing.Status is not (FellowshipStatus.DRAFT or FellowshipStatus.WITHDRAWN))
-                throw FellowshipAccess.WrongStatus(existing, "save a draft", FellowshipStatus.DRAFT, FellowshipStatus.WITHDRAWN);
+                throw FellowshipAccess.WrongStatus(existing, "save a draft", FellowshipStatus.DRAFT, FellowshipStatus.WITHDRAWN).ToException();
             (await session.Events.FetchForWriting<Fellowship>(existing.Id, ct)).AppendOne(drafted);
             return new FellowshipResult(existing.Id, nameof(FellowshipStatus.DRAFT));
         }
@@ -52,7 +52,7 @@ public static class SubmitFellowshipApplicationHandler
         if (!cycle.ApplicationIsOpen(now)) throw WindowClosed(cycle);
         if (existing is not null && existing.Status is not (FellowshipStatus.DRAFT or FellowshipStatus.SUBMITTED or FellowshipStatus.WITHDRAWN))
             throw FellowshipAccess.WrongStatus(existing, "change the application", FellowshipStatus.DRAFT, FellowshipStatus.SUBMITTED,
-                FellowshipStatus.WITHDRAWN);
+                FellowshipStatus.WITHDRAWN).ToException();
         var eligible = Eligibility.Check(form, cycle, applicant.BirthDate, ChinaTime.Date(now));
         var quota = await session.LoadAsync<PositionQuota>(PositionQuota.IdFor(cycle.Id, eligible.Position.No), ct) ?? new PositionQuota();
         if (quota.Free(eligible.Position) <= 0)
@@ -88,7 +88,7 @@ public static class SubmitFellowshipApplicationHandler
                 break;
             default:
                 throw FellowshipAccess.WrongStatus(current, "change the application", FellowshipStatus.DRAFT, FellowshipStatus.SUBMITTED,
-                    FellowshipStatus.WITHDRAWN);
+                    FellowshipStatus.WITHDRAWN).ToException();
         }
         return new FellowshipResult(current.Id, nameof(FellowshipStatus.SUBMITTED));
     }

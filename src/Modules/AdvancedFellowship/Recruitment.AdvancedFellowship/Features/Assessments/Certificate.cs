@@ -4,7 +4,7 @@ using Recruitment.AdvancedFellowship.Features.Training;
 
 namespace Recruitment.AdvancedFellowship.Features.Assessments;
 
-public sealed record IssueCertificate(Guid FellowId, string Actor);
+public sealed record IssueCertificate(Guid FellowId, Caller Caller);
 
 public sealed record CertificateResult(Guid FellowId, string CertificateNumber, string Status);
 
@@ -21,32 +21,32 @@ internal sealed record CertificateView(string CertificateNumber, string Name, st
 /// </summary>
 internal sealed class CertificateEndpoints : ICarterModule
 {
-    private const string Route = "/api/advanced-fellowship/fellows/{fellowId:guid}/certificate";
+    private const string Route = "/fellows/{fellowId:guid}/certificate";
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapPost(Route, async (Guid fellowId, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await OptimisticRetry.RunAsync(() => bus.InvokeAsync<CertificateResult>(new IssueCertificate(fellowId, user.Actor()), ct)))
-            .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: assessment");
+        var api = app.FellowshipApi("assessment");
+        api.MapPost(Route, (Guid fellowId, Caller caller, IMessageBus bus, CancellationToken ct) =>
+                bus.SendAsync<CertificateResult>(new IssueCertificate(fellowId, caller), ct, retryOnConflict: true))
+            .RequireAuthorization(Policies.FellowshipAdmin);
 
-        app.MapGet(Route, async (Guid fellowId, string? format, ClaimsPrincipal user, IAdvancedFellowshipStore store, CancellationToken ct) =>
+        api.MapGet(Route, async (Guid fellowId, string? format, Caller caller, IAdvancedFellowshipStore store, CancellationToken ct) =>
             {
                 await using var session = store.QuerySession();
-                var f = FellowshipAccess.Fellow(await session.LoadAsync<Fellowship>(fellowId, ct), fellowId);
-                FellowshipAccess.EnsureAdminOrOwner(user, f);
-                if (f.Status == FellowshipStatus.NOT_CERTIFIED) throw IssueCertificateHandler.Unqualified();
+                if ((await FellowshipAccess.FellowFor(session, fellowId, caller, ct)).Refused(out var refused, out var f)) return refused.ToResult();
+                if (f.Status == FellowshipStatus.NOT_CERTIFIED) return IssueCertificateHandler.Unqualified.ToResult();
                 if (f.Certificate is null)
-                    throw DomainException.NotFound("certificate.not_issued", "No certificate of completion has been issued to this fellow.");
+                    return Refusal.NotFound("certificate.not_issued", "No certificate of completion has been issued to this fellow.").ToResult();
                 var view = View(f, await FellowshipAccess.Cycle(session, f.Year, ct));
                 return format?.ToLowerInvariant() switch
                 {
                     null or "json" => Results.Ok(view),
                     "html" => Print(view),
                     "csv" => Csv(view),
-                    _ => throw DomainException.Invalid("request.invalid_format", "format must be json, html or csv."),
+                    _ => Refusal.Invalid("request.invalid_format", "format must be json, html or csv.").ToResult(),
                 };
             })
-            .RequireAuthorization(Policies.AnyUser).WithTags("AdvancedFellowship: assessment");
+            .RequireAuthorization(Policies.AnyUser);
     }
 
     private static CertificateView View(Fellowship f, FellowshipCycle cycle)
@@ -92,26 +92,27 @@ internal sealed class CertificateEndpoints : ICarterModule
 [MartenStore(typeof(IAdvancedFellowshipStore))]
 public static class IssueCertificateHandler
 {
-    public static async Task<CertificateResult> Handle(IssueCertificate command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<CertificateResult>> Handle(IssueCertificate command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var (stream, f) = await FellowStreams.FetchAsync(session, command.FellowId, ct);
+        if ((await FellowStreams.FetchAsync(session, command.FellowId, ct)).Refused(out var refused, out var fetched)) return refused;
+        var (stream, f) = fetched;
         switch (f.Status)
         {
             case FellowshipStatus.CERTIFIED:
                 return new CertificateResult(f.Id, f.Certificate!.Number, f.Status.ToString());
             case FellowshipStatus.NOT_CERTIFIED:
-                throw Unqualified();
+                return Unqualified;
             case FellowshipStatus.ASSESSED when f.FinalGrade is Grade.EXCELLENT or Grade.QUALIFIED:
                 var number = string.Create(CultureInfo.InvariantCulture, $"GLYY-FEL-CERT-{f.Year}-{f.PositionNo:D2}{f.PlaceNumber:D2}");
                 var certificate = new CompletionCertificate(number, f.TrainingStart!.Value, f.TrainingEnd!.Value, f.FinalGrade.Value, ChinaTime.Date(now));
-                stream.AppendOne(new CertificateIssued(certificate, command.Actor, now));
+                stream.AppendOne(new CertificateIssued(certificate, command.Caller.Actor, now));
                 return new CertificateResult(f.Id, number, nameof(FellowshipStatus.CERTIFIED));
             default:
-                throw DomainException.Conflict("certificate.not_assessed", $"A certificate follows a final assessment; the fellow is {f.Status} (FEL-24).");
+                return Refusal.Conflict("certificate.not_assessed", $"A certificate follows a final assessment; the fellow is {f.Status} (FEL-24).");
         }
     }
 
-    internal static DomainException Unqualified() =>
+    internal static Refusal Unqualified =>
         new("certificate.unqualified", "A fellow whose final grade is UNQUALIFIED receives no certificate of completion (FEL-24).");
 }

@@ -28,7 +28,7 @@ internal sealed class ListApplicationsEndpoints : ICarterModule
                 if (year is { } y) query = query.Where(f => f.Year == y);
                 if (status is not null)
                 {
-                    var s = FellowshipAccess.Filter<FellowshipStatus>(status, "status");
+                    if (Filters.Parse<FellowshipStatus>(status, nameof(status)).Refused(out var invalid, out var s)) return invalid.ToResult();
                     query = query.Where(f => f.Status == s);
                 }
                 else
@@ -38,12 +38,12 @@ internal sealed class ListApplicationsEndpoints : ICarterModule
                 if (position is { } no) query = query.Where(f => f.PositionNo == no);
                 if (postType is not null)
                 {
-                    var t = FellowshipAccess.Filter<PostType>(postType, "postType");
+                    if (Filters.Parse<PostType>(postType, nameof(postType)).Refused(out var invalid, out var t)) return invalid.ToResult();
                     query = query.Where(f => f.PostType == t);
                 }
                 if (flagged is { } hasFlags) query = hasFlags ? query.Where(f => f.Flags.Any()) : query.Where(f => !f.Flags.Any());
                 var rows = await query.OrderBy(f => f.SubmittedAt).ThenBy(f => f.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
-                return paging.Of(rows.Select(Summary).ToList(), rows.TotalItemCount);
+                return Results.Ok(paging.Of(rows.Select(Summary).ToList(), rows.TotalItemCount));
             })
             .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: selection");
 

@@ -1,5 +1,8 @@
 namespace Recruitment.AdvancedFellowship.Features.Review;
 
+/// <summary>A place of a row: its number, and whether the fellow holds it already.</summary>
+internal sealed record QuotaPlace(IEventStream<PositionQuota> Stream, int PositionNo, int Number, bool Taken);
+
 /// <summary>
 /// The per-row quota (FEL-10) kept as one stream per row and year. Every write fetches the stream for writing, so two
 /// decisions on the same row in parallel cannot both commit: the loser is re-run and sees the row as it now is.
@@ -13,17 +16,25 @@ internal static class Quotas
         return (stream, stream.Aggregate ?? new PositionQuota { Year = year, PositionNo = positionNo });
     }
 
-    /// <summary>Takes a place of the fellow's row or refuses with <c>quota.exhausted</c>; returns the place's number in the row.</summary>
-    public static async Task<int> TakeAsync(IDocumentSession session, Position position, Fellowship f, string actor, DateTimeOffset now,
-        CancellationToken ct)
+    /// <summary>
+    /// The place of the fellow's row the fellow would hold, or <c>quota.exhausted</c>; nothing is written until
+    /// <see cref="Take"/>, so a later refusal of the same command leaves the row as it was.
+    /// </summary>
+    public static async Task<Outcome<QuotaPlace>> PlaceForAsync(IDocumentSession session, Position position, Fellowship f, CancellationToken ct)
     {
         var (stream, quota) = await FetchAsync(session, f.Year, position.No, ct);
-        if (quota.Holders.Contains(f.Id)) return quota.Sequence;
+        if (quota.Holders.Contains(f.Id)) return new QuotaPlace(stream, position.No, quota.Sequence, Taken: true);
         if (quota.Free(position) <= 0)
-            throw new DomainException("quota.exhausted",
+            return new Refusal("quota.exhausted",
                 $"Row {position.No} ({position.DepartmentEn}) has {quota.Effective(position)} place(s) and all are taken; admissions never exceed a row's quota (FEL-10).");
-        stream.AppendOne(new PlaceTaken(f.Year, position.No, f.Id, actor, now));
-        return quota.Sequence + 1;
+        return new QuotaPlace(stream, position.No, quota.Sequence + 1, Taken: false);
+    }
+
+    /// <summary>Takes the place decided by <see cref="PlaceForAsync"/>; returns its number in the row.</summary>
+    public static int Take(QuotaPlace place, Fellowship f, string actor, DateTimeOffset now)
+    {
+        if (!place.Taken) place.Stream.AppendOne(new PlaceTaken(f.Year, place.PositionNo, f.Id, actor, now));
+        return place.Number;
     }
 
     public static async Task ReleaseAsync(IDocumentSession session, Fellowship f, string reason, string actor, DateTimeOffset now, CancellationToken ct)

@@ -10,7 +10,7 @@ public sealed record FlagAcknowledgementRequest(string? Flag, string? Reason);
 public sealed record FellowshipReviewRequest(string? Decision, string? Reason, bool SpecialtyRequirementsVerified,
     IReadOnlyList<FlagAcknowledgementRequest>? Acknowledgements, string? IntakeBandReason);
 
-public sealed record ReviewFellowshipApplication(Guid ApplicationId, string Actor, FellowshipReviewRequest Request);
+public sealed record ReviewFellowshipApplication(Guid ApplicationId, Caller Caller, FellowshipReviewRequest Request);
 
 /// <summary>
 /// POST /api/advanced-fellowship/applications/{applicationId}/review: the Science &amp; Education Dept. reviews, proposes
@@ -22,84 +22,94 @@ public sealed record ReviewFellowshipApplication(Guid ApplicationId, string Acto
 internal sealed class ReviewApplicationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/advanced-fellowship/applications/{applicationId:guid}/review", async (Guid applicationId, FellowshipReviewRequest request,
-                ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await OptimisticRetry.RunAsync(() =>
-                    bus.InvokeAsync<FellowshipResult>(new ReviewFellowshipApplication(applicationId, user.Actor(), request), ct)))
-            .RequireAuthorization(Policies.FellowshipAdmin)
-            .WithTags("AdvancedFellowship: selection");
+        app.FellowshipApi("selection").MapPost("/applications/{applicationId:guid}/review", (Guid applicationId, FellowshipReviewRequest request,
+                Caller caller, IMessageBus bus, CancellationToken ct) =>
+                bus.SendAsync<FellowshipResult>(new ReviewFellowshipApplication(applicationId, caller, request), ct, retryOnConflict: true))
+            .RequireAuthorization(Policies.FellowshipAdmin);
 }
 
 [MartenStore(typeof(IAdvancedFellowshipStore))]
 public static class ReviewFellowshipApplicationHandler
 {
-    public static async Task<FellowshipResult> Handle(ReviewFellowshipApplication command, IDocumentSession session, TimeProvider clock,
+    public static async Task<Outcome<FellowshipResult>> Handle(ReviewFellowshipApplication command, IDocumentSession session, TimeProvider clock,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var actor = command.Caller.Actor;
         var r = command.Request;
         var decision = r.Decision?.Trim().ToUpperInvariant();
         if (decision is not ("START_REVIEW" or "PROPOSE" or "REJECT"))
-            throw DomainException.Invalid("review.invalid_decision", "decision must be START_REVIEW, PROPOSE or REJECT.");
+            return Refusal.Invalid("review.invalid_decision", "decision must be START_REVIEW, PROPOSE or REJECT.");
         var stream = await session.Events.FetchForWriting<Fellowship>(command.ApplicationId, ct);
-        var f = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No fellowship application {command.ApplicationId}.");
-        var cycle = await FellowshipAccess.Cycle(session, f.Year, ct);
+        if (stream.Aggregate is not { } f) return Refusal.NotFound("application.not_found", $"No fellowship application {command.ApplicationId}.");
+        if ((await FellowshipAccess.CycleOf(session, f.Year, ct)).Refused(out var noCycle, out var cycle)) return noCycle;
         var open = f.Status is FellowshipStatus.SUBMITTED or FellowshipStatus.UNDER_REVIEW;
 
+        // Every acknowledgement is checked before any is appended, and appended only once the decision is not refused.
+        var acknowledged = new List<FlagAcknowledged>();
         foreach (var a in r.Acknowledgements ?? [])
         {
-            if (!open) throw FellowshipAccess.WrongStatus(f, "acknowledge a flag", FellowshipStatus.SUBMITTED, FellowshipStatus.UNDER_REVIEW);
+            if (!open) return FellowshipAccess.WrongStatus(f, "acknowledge a flag", FellowshipStatus.SUBMITTED, FellowshipStatus.UNDER_REVIEW);
             var flag = a.Flag?.Trim().ToUpperInvariant() ?? "";
-            if (!f.Flags.Contains(flag)) throw DomainException.Invalid("review.unknown_flag", $"The application carries no flag '{a.Flag}'.");
-            var reason = FellowshipAccess.Required(a.Reason, "review.reason_required", $"Acknowledging {flag} needs a reason (FEL-06).");
-            stream.AppendOne(new FlagAcknowledged(flag, reason, command.Actor, now));
-            f.On(new FlagAcknowledged(flag, reason, command.Actor, now));
+            if (!f.Flags.Contains(flag)) return Refusal.Invalid("review.unknown_flag", $"The application carries no flag '{a.Flag}'.");
+            if (Filters.Required(a.Reason, "review.reason_required", $"Acknowledging {flag} needs a reason (FEL-06).").Refused(out var noReason,
+                    out var reason)) return noReason;
+            var change = new FlagAcknowledged(flag, reason, actor, now);
+            acknowledged.Add(change);
+            f.On(change);
         }
 
         switch (decision)
         {
             case "START_REVIEW":
                 if (f.Status == FellowshipStatus.UNDER_REVIEW) break;
-                if (f.Status != FellowshipStatus.SUBMITTED) throw FellowshipAccess.WrongStatus(f, "start the review", FellowshipStatus.SUBMITTED);
-                stream.AppendOne(new ReviewStarted(command.Actor, now));
+                if (f.Status != FellowshipStatus.SUBMITTED) return FellowshipAccess.WrongStatus(f, "start the review", FellowshipStatus.SUBMITTED);
+                stream.AppendMany(acknowledged);
+                stream.AppendOne(new ReviewStarted(actor, now));
                 return new FellowshipResult(f.Id, nameof(FellowshipStatus.UNDER_REVIEW));
 
             case "REJECT":
             {
                 if (!open && f.Status != FellowshipStatus.PROPOSED)
-                    throw FellowshipAccess.WrongStatus(f, "reject", FellowshipStatus.SUBMITTED, FellowshipStatus.UNDER_REVIEW, FellowshipStatus.PROPOSED);
-                var reason = FellowshipAccess.Required(r.Reason, "review.reason_required", "A rejection states its reason (FEL-12).");
-                if (f.HoldsPlace) await Quotas.ReleaseAsync(session, f, $"rejected: {reason}", command.Actor, now, ct);
-                stream.AppendOne(new ApplicationRejected(reason, command.Actor, now));
+                    return FellowshipAccess.WrongStatus(f, "reject", FellowshipStatus.SUBMITTED, FellowshipStatus.UNDER_REVIEW, FellowshipStatus.PROPOSED);
+                if (Filters.Required(r.Reason, "review.reason_required", "A rejection states its reason (FEL-12).").Refused(out var noReason,
+                        out var reason)) return noReason;
+                stream.AppendMany(acknowledged);
+                if (f.HoldsPlace) await Quotas.ReleaseAsync(session, f, $"rejected: {reason}", actor, now, ct);
+                stream.AppendOne(new ApplicationRejected(reason, actor, now));
                 return new FellowshipResult(f.Id, nameof(FellowshipStatus.REJECTED));
             }
 
             case "PROPOSE":
             {
-                if (!open) throw FellowshipAccess.WrongStatus(f, "propose", FellowshipStatus.SUBMITTED, FellowshipStatus.UNDER_REVIEW);
+                if (!open) return FellowshipAccess.WrongStatus(f, "propose", FellowshipStatus.SUBMITTED, FellowshipStatus.UNDER_REVIEW);
                 if (now > cycle.AdmissionNoticeDeadline)
-                    throw new DomainException("review.deadline_passed",
+                    return new Refusal("review.deadline_passed",
                         $"Proposals end with the admission notice deadline {cycle.AdmissionNoticeDeadline:O} (FEL-03).");
                 if (f.UnacknowledgedFlags is { Count: > 0 } flags)
-                    throw new DomainException("review.flags_unacknowledged", "Acknowledge every SOFT flag with a reason before proposing (FEL-06).",
-                        extensions: new Dictionary<string, object?> { ["flags"] = flags });
+                    return new Refusal("review.flags_unacknowledged", "Acknowledge every SOFT flag with a reason before proposing (FEL-06).",
+                        Extensions: new Dictionary<string, object?> { ["flags"] = flags });
                 if (!r.SpecialtyRequirementsVerified)
-                    throw new DomainException("review.specialty_not_verified",
+                    return new Refusal("review.specialty_not_verified",
                         "Verify the row's specialty requirements against the uploads and tick specialtyRequirementsVerified (FEL-09).");
-                var position = cycle.Find(f.PositionNo!.Value)
-                               ?? throw DomainException.Conflict("application.unknown_position", $"Row {f.PositionNo} is no longer in the {cycle.Id} table.");
+                if (cycle.Find(f.PositionNo!.Value) is not { } position)
+                    return Refusal.Conflict("application.unknown_position", $"Row {f.PositionNo} is no longer in the {cycle.Id} table.");
                 // HARD first: the row's quota; then the SOFT intake band of the year.
-                var place = await Quotas.TakeAsync(session, position, f, command.Actor, now, ct);
+                if ((await Quotas.PlaceForAsync(session, position, f, ct)).Refused(out var exhausted, out var place)) return exhausted;
                 var held = await Quotas.HeldInYearAsync(session, f.Year, ct);
                 var bandReason = r.IntakeBandReason?.Trim();
                 if (held + 1 > cycle.IntakeBand.Max && string.IsNullOrEmpty(bandReason))
-                    throw new DomainException("review.intake_band_exceeded",
-                        $"This would admit {held + 1} fellows in {f.Year}, above the intake band {cycle.IntakeBand.Min}-{cycle.IntakeBand.Max}; give intakeBandReason to override (FEL-10, SOFT).");
-                if (f.Status == FellowshipStatus.SUBMITTED) stream.AppendOne(new ReviewStarted(command.Actor, now));
-                stream.AppendOne(new ApplicationProposed(r.Reason?.Trim(), held + 1 > cycle.IntakeBand.Max ? bandReason : null, place, command.Actor, now));
+                    return new Refusal("review.intake_band_exceeded",
+                        $"This would admit {held + 1} fellows in {f.Year}, above the intake band {cycle.IntakeBand.Min}-{cycle.IntakeBand.Max}; "
+                        + "give intakeBandReason to override (FEL-10, SOFT).");
+                stream.AppendMany(acknowledged);
+                var number = Quotas.Take(place, f, actor, now);
+                if (f.Status == FellowshipStatus.SUBMITTED) stream.AppendOne(new ReviewStarted(actor, now));
+                stream.AppendOne(new ApplicationProposed(r.Reason?.Trim(), held + 1 > cycle.IntakeBand.Max ? bandReason : null, number, actor, now));
                 return new FellowshipResult(f.Id, nameof(FellowshipStatus.PROPOSED));
             }
         }
+        stream.AppendMany(acknowledged);
         return new FellowshipResult(f.Id, f.Status.ToString());
     }
 }

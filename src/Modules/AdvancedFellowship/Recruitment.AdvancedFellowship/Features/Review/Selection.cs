@@ -85,7 +85,7 @@ public static class TransferPlacesHandler
         var r = command.Request;
         if (r.FromPositionNo is not { } fromNo || r.ToPositionNo is not { } toNo || r.Places is not { } places || places < 1 || fromNo == toNo)
             throw DomainException.Invalid("quota.invalid_transfer", "fromPositionNo, toPositionNo (another row) and places (at least 1) are required.");
-        var reason = FellowshipAccess.Required(r.Reason, "quota.reason_required", "Moving places between rows needs a recorded reason (FEL-10).");
+        if (Filters.Required(r.Reason, "quota.reason_required", "Moving places between rows needs a recorded reason (FEL-10).").Refused(out var noreason, out var reason)) throw noreason.ToException();
         var cycle = await FellowshipAccess.Cycle(session, command.Year, ct);
         var from = cycle.Find(fromNo) ?? throw DomainException.NotFound("application.unknown_position", $"No row {fromNo} in {cycle.Id}.");
         var to = cycle.Find(toNo) ?? throw DomainException.NotFound("application.unknown_position", $"No row {toNo} in {cycle.Id}.");

@@ -3,13 +3,14 @@ namespace Recruitment.AdvancedFellowship.Features.Training;
 /// <summary>How the training slices open a fellow for writing and guard the status they act in.</summary>
 internal static class FellowStreams
 {
-    public static async Task<(IEventStream<Fellowship> Stream, Fellowship Fellow)> FetchAsync(IDocumentSession session, Guid fellowId,
+    public static async Task<Outcome<(IEventStream<Fellowship> Stream, Fellowship Fellow)>> FetchAsync(IDocumentSession session, Guid fellowId,
         CancellationToken ct, params FellowshipStatus[] allowed)
     {
         var stream = await session.Events.FetchForWriting<Fellowship>(fellowId, ct);
-        var f = FellowshipAccess.Fellow(stream.Aggregate, fellowId);
+        if (FellowshipAccess.Fellow(stream.Aggregate, fellowId).Refused(out var refused, out var f)) return refused;
         if (allowed.Length > 0 && !allowed.Contains(f.Status))
-            throw DomainException.Conflict("fellow.invalid_status", $"Not possible while the fellow is {f.Status}; the fellow must be {string.Join(" or ", allowed)}.");
+            return Refusal.Conflict("fellow.invalid_status",
+                $"Not possible while the fellow is {f.Status}; the fellow must be {string.Join(" or ", allowed)}.");
         return (stream, f);
     }
 
@@ -31,6 +32,5 @@ internal static class FellowStreams
             roster.AppendOne(new MentorReleasedFellow(mentor.StaffNo, f.Id, reason, actor, now));
     }
 
-    public static string Text(string? value, string code, string field) =>
-        FellowshipAccess.Required(value, code, $"{field} is required.");
+    public static Outcome<string> Text(string? value, string code, string field) => Filters.Required(value, code, $"{field} is required.");
 }

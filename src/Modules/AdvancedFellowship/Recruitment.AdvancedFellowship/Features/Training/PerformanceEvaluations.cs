@@ -2,7 +2,7 @@ namespace Recruitment.AdvancedFellowship.Features.Training;
 
 public sealed record EvaluationRequest(DateOnly? EvaluatedOn, string? Evaluator, string? Summary);
 
-public sealed record RecordPerformanceEvaluation(Guid FellowId, string Actor, EvaluationRequest Request);
+public sealed record RecordPerformanceEvaluation(Guid FellowId, Caller Caller, EvaluationRequest Request);
 
 public sealed record EvaluationResult(Guid FellowId, Guid EvaluationId);
 
@@ -13,29 +13,29 @@ public sealed record EvaluationResult(Guid FellowId, Guid EvaluationId);
 internal sealed class PerformanceEvaluationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/advanced-fellowship/fellows/{fellowId:guid}/performance-evaluations", async (Guid fellowId, EvaluationRequest request,
-                ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await OptimisticRetry.RunAsync(() =>
-                    bus.InvokeAsync<EvaluationResult>(new RecordPerformanceEvaluation(fellowId, user.Actor(), request), ct)))
-            .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: training");
+        app.FellowshipApi("training").MapPost("/fellows/{fellowId:guid}/performance-evaluations", (Guid fellowId, EvaluationRequest request,
+                Caller caller, IMessageBus bus, CancellationToken ct) =>
+                bus.SendAsync<EvaluationResult>(new RecordPerformanceEvaluation(fellowId, caller, request), ct, retryOnConflict: true))
+            .RequireAuthorization(Policies.FellowshipAdmin);
 }
 
 [MartenStore(typeof(IAdvancedFellowshipStore))]
 public static class RecordPerformanceEvaluationHandler
 {
-    public static async Task<EvaluationResult> Handle(RecordPerformanceEvaluation command, IDocumentSession session, TimeProvider clock,
+    public static async Task<Outcome<EvaluationResult>> Handle(RecordPerformanceEvaluation command, IDocumentSession session, TimeProvider clock,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var r = command.Request;
-        var (stream, f) = await FellowStreams.FetchAsync(session, command.FellowId, ct, FellowshipStatus.REPORTED, FellowshipStatus.IN_TRAINING);
-        var evaluator = FellowStreams.Text(r.Evaluator, "evaluation.invalid", "evaluator");
-        var summary = FellowStreams.Text(r.Summary, "evaluation.invalid", "summary");
+        if ((await FellowStreams.FetchAsync(session, command.FellowId, ct, FellowshipStatus.REPORTED, FellowshipStatus.IN_TRAINING)).Refused(out var refused, out var fetched)) return refused;
+        var (stream, f) = fetched;
+        if (FellowStreams.Text(r.Evaluator, "evaluation.invalid", "evaluator").Refused(out var no6, out var evaluator)) return no6;
+        if (FellowStreams.Text(r.Summary, "evaluation.invalid", "summary").Refused(out var no7, out var summary)) return no7;
         var on = r.EvaluatedOn ?? ChinaTime.Date(now);
         if (on > ChinaTime.Date(now) || on < f.ReportedOn)
-            throw DomainException.Invalid("evaluation.invalid", "evaluatedOn lies between the reporting day and today.");
+            return Refusal.Invalid("evaluation.invalid", "evaluatedOn lies between the reporting day and today.");
         var evaluation = new PerformanceEvaluation(Guid.CreateVersion7(), on, evaluator, summary);
-        stream.AppendOne(new PerformanceEvaluated(evaluation, command.Actor, now));
+        stream.AppendOne(new PerformanceEvaluated(evaluation, command.Caller.Actor, now));
         return new EvaluationResult(f.Id, evaluation.Id);
     }
 }

@@ -4,13 +4,13 @@ namespace Recruitment.AdvancedFellowship.Features.Training;
 internal sealed class ReadFellowEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/advanced-fellowship/fellows/{fellowId:guid}", async (Guid fellowId, ClaimsPrincipal user, IAdvancedFellowshipStore store,
+        app.FellowshipApi("training").MapGet("/fellows/{fellowId:guid}", async (Guid fellowId, Caller caller, IAdvancedFellowshipStore store,
                 CancellationToken ct) =>
             {
                 await using var session = store.QuerySession();
-                var f = FellowshipAccess.Fellow(await session.LoadAsync<Domain.Fellowship>(fellowId, ct), fellowId);
-                FellowshipAccess.EnsureAdminOrOwner(user, f);
-                return await FellowshipViews.ViewAsync(session, f, ct);
+                return (await FellowshipAccess.FellowFor(session, fellowId, caller, ct)).Refused(out var refused, out var f)
+                    ? refused.ToResult()
+                    : Results.Ok(await FellowshipViews.ViewAsync(session, f, ct));
             })
-            .RequireAuthorization(Policies.AnyUser).WithTags("AdvancedFellowship: training");
+            .RequireAuthorization(Policies.AnyUser);
 }

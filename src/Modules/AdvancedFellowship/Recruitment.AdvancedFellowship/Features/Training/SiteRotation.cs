@@ -4,7 +4,7 @@ public sealed record RotationBlockRequest(Site? Site, DateOnly? Start, DateOnly?
 
 public sealed record SiteRotationRequest(IReadOnlyList<RotationBlockRequest>? Blocks, string? SingleSiteReason, string? Reason);
 
-public sealed record PlanSiteRotation(Guid FellowId, string Actor, SiteRotationRequest Request);
+public sealed record PlanSiteRotation(Guid FellowId, Caller Caller, SiteRotationRequest Request);
 
 public sealed record SiteRotationResult(Guid FellowId, string Status, DateOnly Start, DateOnly End);
 
@@ -17,25 +17,24 @@ public sealed record SiteRotationResult(Guid FellowId, string Status, DateOnly S
 internal sealed class SiteRotationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/advanced-fellowship/fellows/{fellowId:guid}/site-rotation", async (Guid fellowId, SiteRotationRequest request,
-                ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                await OptimisticRetry.RunAsync(() =>
-                    bus.InvokeAsync<SiteRotationResult>(new PlanSiteRotation(fellowId, user.Actor(), request), ct)))
-            .RequireAuthorization(Policies.FellowshipAdmin).WithTags("AdvancedFellowship: training");
+        app.FellowshipApi("training").MapPut("/fellows/{fellowId:guid}/site-rotation", (Guid fellowId, SiteRotationRequest request,
+                Caller caller, IMessageBus bus, CancellationToken ct) =>
+                bus.SendAsync<SiteRotationResult>(new PlanSiteRotation(fellowId, caller, request), ct, retryOnConflict: true))
+            .RequireAuthorization(Policies.FellowshipAdmin);
 }
 
 [MartenStore(typeof(IAdvancedFellowshipStore))]
 public static class PlanSiteRotationHandler
 {
-    public static async Task<SiteRotationResult> Handle(PlanSiteRotation command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<SiteRotationResult>> Handle(PlanSiteRotation command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var r = command.Request;
-        var (stream, f) = await FellowStreams.FetchAsync(session, command.FellowId, ct, FellowshipStatus.REPORTED, FellowshipStatus.IN_TRAINING);
-        var blocks = (r.Blocks ?? []).Select(b => b is { Site: { } site, Start: { } start, End: { } end, EvaluationId: { } evaluation }
-                ? new RotationBlock(site, start, end, evaluation)
-                : throw DomainException.Invalid("rotation.invalid_block", "Every block has site (GUILIN or XIANGYA2), start, end and evaluationId."))
-            .ToList();
+        if ((await FellowStreams.FetchAsync(session, command.FellowId, ct, FellowshipStatus.REPORTED, FellowshipStatus.IN_TRAINING)).Refused(out var refused, out var fetched)) return refused;
+        var (stream, f) = fetched;
+        if ((r.Blocks ?? []).Any(b => b is not { Site: not null, Start: not null, End: not null, EvaluationId: not null }))
+            return Refusal.Invalid("rotation.invalid_block", "Every block has site (GUILIN or XIANGYA2), start, end and evaluationId.");
+        var blocks = (r.Blocks ?? []).Select(b => new RotationBlock(b.Site!.Value, b.Start!.Value, b.End!.Value, b.EvaluationId!.Value)).ToList();
         var singleSiteReason = string.IsNullOrWhiteSpace(r.SingleSiteReason) ? null : r.SingleSiteReason.Trim();
         var (start, end) = SiteRotationRules.Check(blocks, f.DurationMonths!.Value, f.ReportedOn!.Value, f.Evaluations.Select(e => e.Id).ToList(),
             singleSiteReason, f.Status == FellowshipStatus.IN_TRAINING ? f.TrainingStart : null);
@@ -43,8 +42,8 @@ public static class PlanSiteRotationHandler
         var unchanged = f.Rotation.SequenceEqual(blocks.OrderBy(b => b.Start)) && f.SingleSiteReason == singleSiteReason;
         if (!unchanged)
         {
-            stream.AppendOne(new SiteRotationPlanned(blocks, singleSiteReason, r.Reason?.Trim(), command.Actor, now));
-            FellowStreams.StartTrainingIfReady(stream, f, f.Mentor is not null, blocks, command.Actor, now);
+            stream.AppendOne(new SiteRotationPlanned(blocks, singleSiteReason, r.Reason?.Trim(), command.Caller.Actor, now));
+            FellowStreams.StartTrainingIfReady(stream, f, f.Mentor is not null, blocks, command.Caller.Actor, now);
         }
         var status = f.Status == FellowshipStatus.REPORTED && f.Mentor is not null ? FellowshipStatus.IN_TRAINING : f.Status;
         return new SiteRotationResult(f.Id, status.ToString(), start, end);
