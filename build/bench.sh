@@ -9,7 +9,8 @@
 # BENCH_HOST_PORT / BENCH_BARE_PORT (loopback ports, default 5391 / 5392),
 # BENCH_APPLICANTS (submissions: applicants prepared per app, default 2000), BENCH_ROUNDS (submissions: measured
 # runs per app, host and bare alternating, default 3), BENCH_SCORE_ROWS (scores: rows imported, default 100000),
-# BENCH_ALLOCATION_RUNS (allocation: timed runs per market size, default 15).
+# BENCH_ALLOCATION_RUNS (allocation: timed runs per market size, default 15), BENCH_WEB_RUNS (web: visits per network
+# profile, default 3), BENCH_WEB_PORT (web: the published host's loopback port, default 5393).
 #
 # Adding a benchmark: write a function bench_NAME that prints its markdown section body to stdout
 # (progress goes to stderr), add NAME to BENCHMARKS below; the section is replaced in place between
@@ -18,7 +19,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-BENCHMARKS=(startup submissions scores allocation)
+BENCHMARKS=(startup submissions scores allocation web)
 
 runs="${BENCH_RUNS:-5}"
 db="${BENCH_DB:-recruitment_bench}"
@@ -34,8 +35,8 @@ declare -A APP_DLL=(
   [host]="$root/src/Host/Recruitment.Host/bin/Release/net10.0/Recruitment.Host.dll"
   [bare]="$root/benchmarks/Recruitment.Benchmarks.Bare/bin/Release/net10.0/Recruitment.Benchmarks.Bare.dll"
 )
-declare -A APP_PORT=([host]="${BENCH_HOST_PORT:-5391}" [bare]="${BENCH_BARE_PORT:-5392}")
-declare -A APP_TITLE=([host]="Recruitment host" [bare]="bare ASP.NET Core")
+declare -A APP_PORT=([host]="${BENCH_HOST_PORT:-5391}" [bare]="${BENCH_BARE_PORT:-5392}" [web]="${BENCH_WEB_PORT:-5393}")
+declare -A APP_TITLE=([host]="Recruitment host" [bare]="bare ASP.NET Core" [web]="published Recruitment host")
 APP_PROJECTS=("src/Host/Recruitment.Host" "benchmarks/Recruitment.Benchmarks.Bare" "benchmarks/Recruitment.Benchmarks.Prepare"
   "benchmarks/Recruitment.Benchmarks.Allocation")
 # Set-up tool of the submissions benchmark (not measured): a cycle open now, applicants ready to apply.
@@ -557,6 +558,39 @@ bench_allocation() {
   [[ "${BENCH_ALLOCATION_RUNS:-15}" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ALLOCATION_RUNS must be a positive integer"
   dotnet "$ALLOCATION_DLL" 10000 100000 --runs "${BENCH_ALLOCATION_RUNS:-15}" \
     || log "allocation: the result failed its verification (blocking pairs, or not serial dictatorship); see the section"
+}
+
+# web: the applicant portal's first visit in headless Chromium (benchmarks/Recruitment.Benchmarks.Web): the host
+# published as it ships (the web client trimmed and precompressed), bytes on the wire and time until the sign-in form is
+# usable, cold and warm cache, on loopback and throttled to 9 Mbit/s with an 85 ms round trip.
+bench_web() {
+  if ! command -v chromium >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      log "installing the Debian packages 'chromium' and 'fonts-noto-cjk'"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >&2
+    else
+      die "chromium is missing: install it, e.g. 'sudo apt-get install chromium fonts-noto-cjk'"
+    fi
+  fi
+  [[ "${BENCH_WEB_RUNS:-3}" =~ ^[1-9][0-9]*$ ]] || die "BENCH_WEB_RUNS must be a positive integer"
+  log "web: publishing the host with its web client (Release, trimmed)"
+  dotnet publish "$root/src/Host/Recruitment.Host" -c Release -o "$work/web-host" -nologo -v quiet >&2 || die "publish of the host failed"
+  dotnet build "$root/benchmarks/Recruitment.Benchmarks.Web" -c Release -nologo -v quiet >&2 || die "build of the web benchmark failed"
+  APP_DLL[web]="$work/web-host/Recruitment.Host.dll"
+  start_app web
+  wait_ready web "${EPOCHREALTIME/./}"
+  dotnet "$root/benchmarks/Recruitment.Benchmarks.Web/bin/Release/net10.0/Recruitment.Benchmarks.Web.dll" \
+    "http://127.0.0.1:${APP_PORT[web]}" --runs "${BENCH_WEB_RUNS:-3}"
+  stop_app
+  local framework="$work/web-host/wwwroot/_framework"
+  echo
+  echo "Published client files (Brotli, what an HTTPS visit would transfer; Chromium sends \\`Accept-Encoding: br\\` only over HTTPS):"
+  echo
+  echo '```'
+  (cd "$framework" && ls -S -- *.br 2>/dev/null | head -8 | xargs -r stat -c '%s %n')
+  echo "total of _framework/*.br: $(cat "$framework"/*.br 2>/dev/null | wc -c) bytes"
+  echo '```'
 }
 
 # ---------------------------------------------------------------- docs/benchmarks.md

@@ -21,11 +21,9 @@ public sealed class FailoverTests(ITestOutputHelper output)
         // One after the other: two nodes starting at the same instant on an empty database race to create the
         // configured staff accounts and one fails to start (a known gap of Identity's start-up seeding).
         using var first = await HostProcess.StartAsync(settings, output);
-        await first.WaitUntilReadyAsync();
         using var second = await HostProcess.StartAsync(settings, output);
         try
         {
-            await second.WaitUntilReadyAsync();
             output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} both hosts ready");
             using var center = await first.SignedInAsync("crash-center");
             await HttpAssertions.EventuallyAsync(async () =>
@@ -92,9 +90,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
                 await database.ScalarAsync<long>("select count(*) from information_schema.tables where table_schema = 'wolverine' and table_name = 'wolverine_incoming_envelopes'") > 0
                 && await database.ScalarAsync<long>("select count(*) from wolverine.wolverine_incoming_envelopes where message_type like '%RunDailyRotationCheck%'") > 0,
                 "the daily rotation check to be scheduled", timeoutSeconds: 90);
-            await first.WaitUntilReadyAsync();
             second = await HostProcess.StartAsync(settings, output);
-            await second.WaitUntilReadyAsync();
             first.Kill();
             output.WriteLine("killed the first host while both nodes shared the cycle's scheduled messages");
 

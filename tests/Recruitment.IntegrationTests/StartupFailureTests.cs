@@ -8,25 +8,14 @@ public sealed class StartupFailureTests
     [InlineData("Host=127.0.0.1;Port=1;Username=x;Password=y;Database=z;Timeout=3", "does not lead to a reachable PostgreSQL database")]
     public async Task The_host_exits_with_one_clear_line_naming_the_setting(string connectionString, string expected)
     {
-        var hostDll = Path.Combine(AppContext.BaseDirectory, "Recruitment.Host.dll");
-        File.Exists(hostDll).ShouldBeTrue(hostDll);
-        var start = new ProcessStartInfo("dotnet", [hostDll])
+        var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ConnectionStrings__Postgres"] = connectionString;
-        start.Environment["Auth__SigningKey"] = new string('k', 40);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+            ["ConnectionStrings__Postgres"] = connectionString,
+            ["Auth__SigningKey"] = new string('k', 40),
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        }, TimeSpan.FromSeconds(60));
 
-        process.ExitCode.ShouldBe(1);
-        var output = await stderr + await stdout;
+        exitCode.ShouldBe(1);
         output.ShouldContain("ConnectionStrings:Postgres");
         output.ShouldContain(expected);
         output.ShouldNotContain("password=y", Case.Insensitive);

@@ -1,4 +1,3 @@
-using Recruitment.BuildingBlocks;
 using Recruitment.Rotation.Domain;
 
 namespace Recruitment.Rotation.Tests;
@@ -16,7 +15,7 @@ public sealed class PlanRulesTests
     private static BlockInput B(string d, DateOnly start, int months) => new(d, start, start.AddMonths(months).AddDays(-1));
 
     private static void Refused(string code, TraineeDemandInfo demand, params BlockInput[] blocks) =>
-        Should.Throw<DomainException>(() => PlanRules.Validate(blocks, demand, Known)).Code.ShouldBe(code);
+        PlanRules.Validate(blocks, demand, Known).Refusal.ShouldNotBeNull().Code.ShouldBe(code);
 
     [Fact]
     public void Training_ends_the_day_before_start_plus_the_months_ROT_02()
@@ -28,9 +27,10 @@ public sealed class PlanRulesTests
     [Fact]
     public void A_contiguous_plan_from_start_to_end_is_accepted_ROT_06()
     {
-        var blocks = PlanRules.Validate([B("IM-CARD", Start, 12), B("SURG", Start.AddMonths(12), 12), B("em", Start.AddMonths(24), 12)], Standard, Known);
+        var blocks = PlanRules.Validate([B("IM-CARD", Start, 12), B("SURG", Start.AddMonths(12), 12), B("em", Start.AddMonths(24), 12)], Standard, Known)
+            .Value.ShouldNotBeNull();
         blocks[2].Department.ShouldBe("EM");
-        PlanRules.Validate([B("PED", Start, 6), B("GP", Start.AddMonths(6), 18)], Reduced, Known).Count.ShouldBe(2);
+        PlanRules.Validate([B("PED", Start, 6), B("GP", Start.AddMonths(6), 18)], Reduced, Known).Value.ShouldNotBeNull().Count.ShouldBe(2);
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public sealed class PlanRulesTests
         {
             Blocks = [new PlanBlock { Department = "GP", Start = Start, End = Start.AddMonths(18).AddDays(-1), Months = 18, Status = BlockStatus.IN_PROGRESS }],
         };
-        Should.Throw<DomainException>(() => PlanRules.EnsureImmutableKept(plan, [B("PED", Start, 6), B("GP", Start.AddMonths(6), 18)]))
+        PlanRules.ImmutableChanged(plan, [B("PED", Start, 6), B("GP", Start.AddMonths(6), 18)]).ShouldNotBeNull()
             .Code.ShouldBe("block.immutable");
-        PlanRules.EnsureImmutableKept(plan, [B("GP", Start, 18), B("PED", Start.AddMonths(18), 6)]);
+        PlanRules.ImmutableChanged(plan, [B("GP", Start, 18), B("PED", Start.AddMonths(18), 6)]).ShouldBeNull();
     }
 }

@@ -129,6 +129,15 @@ public sealed class ApplicantJourneyTests(BrowserApp app)
         (await page.GetByTestId("status-current").InnerTextAsync()).ShouldBe(Zh.Code("st", "ADMITTED"));
         await tab.ScreenshotAsync("desktop-status-admitted");
 
+        // The notice PDF, offered only now: fetched with the in-memory token and saved as a download.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("notice-pdf").ClickAsync());
+        var pdf = await File.ReadAllBytesAsync((await download.PathAsync()).ShouldNotBeNull());
+        System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+        await tab.ScreenshotsAsync("status-admitted");
+        await page.GetByTestId("decline-link").ClickAsync();
+        await tab.WaitAsync(page.GetByTestId("decline-submit"));
+        await tab.ScreenshotsAsync("decline");
+
         tab.Console.ShouldBeEmpty();
     }
 }

@@ -22,8 +22,18 @@ public sealed class BrowserApp : RecruitmentApp
 
     private IPlaywright? _playwright;
 
+    /// <summary>A real SMTP server in the test process: reset codes and notifications arrive here.</summary>
+    public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
+
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
+
+    protected override IDictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        foreach (var (key, value) in Smtp.HostSettings()) settings[key] = value;
+        return settings;
+    }
 
     protected override void Start()
     {
@@ -49,6 +59,7 @@ public sealed class BrowserApp : RecruitmentApp
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
+        await Smtp.DisposeAsync();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
@@ -163,6 +174,21 @@ public sealed class BrowserPage(BrowserApp app, IBrowserContext context, IPage p
         if (string.IsNullOrEmpty(directory)) return;
         Directory.CreateDirectory(directory);
         await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>The page as a 360-pixel phone and as a desktop shows it: phone-{name}.png and desktop-{name}.png.</summary>
+    public async Task ScreenshotsAsync(string name)
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEB_SCREENSHOTS"))) return;
+        var size = page.ViewportSize;
+        foreach (var (prefix, width, height) in new[] { ("phone", 360, 740), ("desktop", 1280, 900) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            // The layout (drawer, grid) follows the width after a frame or two.
+            await page.WaitForTimeoutAsync(400);
+            await ScreenshotAsync($"{prefix}-{name}");
+        }
+        if (size is not null) await page.SetViewportSizeAsync(size.Width, size.Height);
     }
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();

@@ -10,14 +10,6 @@ namespace Recruitment.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class RefusalTests(BrowserApp app)
 {
-    private static readonly object Profile = new
-    {
-        basic = new { gender = "MALE", birthDate = "1998-03-02", ethnicity = "汉族", email = "z@example.cn", address = "长春" },
-        certificates = Array.Empty<object>(),
-        education = new[] { new { level = "BACHELOR", mode = "FULL_TIME", degreeType = "PROFESSIONAL", school = "吉林大学", major = "临床医学",
-            start = "2019-09-01", end = "2024-06-30", diplomaCertNumber = "D-9", degreeCertNumber = "G-9" } },
-    };
-
     [Fact]
     [Trait("Category", "Slow")]
     public async Task On_a_phone_public_pages_fit_and_every_refusal_stands_beside_its_field_with_its_rule()

@@ -15,5 +15,8 @@ builder.Services.AddScoped<Texts>();
 builder.Services.AddScoped<ApiClient>();
 builder.Services.AddScoped<Recruitment.Web.Shared.CycleData>();
 builder.Services.AddMudServices();
+// MudBlazor's own texts (pager, pickers, dialogs) follow the UI language.
+builder.Services.AddScoped<MudBlazor.MudLocalizer, MudTexts>();
+builder.Services.AddScoped<Recruitment.Web.Shared.InboxBadge>();
 
 await builder.Build().RunAsync();

@@ -13,7 +13,7 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var cause = Unwrap(exception);
-        var (status, code, detail, field) = Classify(cause);
+        var (status, code, detail, field) = OptimisticRetry.IsConflict(exception) ? Conflict(exception) : Classify(cause);
         if (code == "database.unavailable")
             logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, cause.Message);
         else if (status >= 500)
@@ -37,8 +37,7 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
     {
         for (var current = e; current is not null; current = current.InnerException)
         {
-            if (current is DomainException or BadHttpRequestException or NpgsqlException or ConcurrencyException
-                or EventStreamUnexpectedMaxEventIdException or TimeoutException or XmlException)
+            if (current is DomainException or BadHttpRequestException or NpgsqlException or TimeoutException or XmlException)
                 return current;
             if (current is AggregateException { InnerExceptions.Count: 1 } aggregate) return Unwrap(aggregate.InnerExceptions[0]);
         }
@@ -57,14 +56,25 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
         }, DescribeBinding(b), ParameterName(b.Message)),
         // A spreadsheet whose XML the reader refuses (a DOCTYPE, say) is a bad upload, not a fault of ours.
         XmlException => (400, "request.invalid_file", "The uploaded file could not be read.", null),
-        ConcurrencyException or EventStreamUnexpectedMaxEventIdException =>
-            (409, "conflict.concurrent_update", "Someone else changed this record at the same time; reload and try again.", null),
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } =>
-            (409, "conflict.duplicate", "A record with the same key already exists.", null),
         NpgsqlException or TimeoutException when IsConnectionFailure(e) =>
             (503, "database.unavailable", "The database is unavailable; nothing was changed. Try again later.", null),
         _ => (500, "server.error", "An unexpected error occurred.", null),
     };
+
+    /// <summary>
+    /// Another writer came first (<see cref="OptimisticRetry.IsConflict"/>, the one definition the log policy shares):
+    /// a version check lost is a concurrent update; a key or stream id taken in between is a duplicate.
+    /// </summary>
+    private static (int, string, string, string?) Conflict(Exception e)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (current is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
+                return (409, "conflict.concurrent_update", "Someone else changed this record at the same time; reload and try again.", null);
+            if (current is AggregateException { InnerExceptions.Count: 1 } aggregate) return Conflict(aggregate.InnerExceptions[0]);
+        }
+        return (409, "conflict.duplicate", "A record with the same key already exists.", null);
+    }
 
     /// <summary>
     /// A JSON body the serializer refused, named by its JSON path. The serializer's own text names C# types

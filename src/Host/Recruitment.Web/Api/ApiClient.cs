@@ -46,6 +46,20 @@ public sealed class ApiClient(HttpClient http, Session session, Texts texts)
         return response is { IsSuccessStatusCode: true } ? await response.Content.ReadAsByteArrayAsync() : null;
     }
 
+    /// <summary>A file (a PDF) with the caller's token; its bytes, or the server's refusal.</summary>
+    public async Task<(byte[]? Bytes, Problem? Problem)> GetFileAsync(string url)
+    {
+        try
+        {
+            using var response = await SendRawAsync(() => new HttpRequestMessage(HttpMethod.Get, url));
+            return response.IsSuccessStatusCode ? (await response.Content.ReadAsByteArrayAsync(), null) : (null, await ProblemOf(response));
+        }
+        catch (HttpRequestException)
+        {
+            return (null, Problem.Network(texts["error.network"]));
+        }
+    }
+
     /// <summary>POST /api/auth/token; the answer's access token stays in <see cref="Session"/> only.</summary>
     public async Task<Problem?> SignInAsync(string login, string password)
     {
@@ -113,18 +127,22 @@ public sealed class ApiClient(HttpClient http, Session session, Texts texts)
                     : await response.Content.ReadFromJsonAsync<T>(Json);
                 return new ApiResult<T>(value, null, status);
             }
-            Problem? problem = null;
-            try
-            {
-                problem = await response.Content.ReadFromJsonAsync<Problem>(Json);
-            }
-            catch (JsonException)
-            {
-                // Not a problem document (a proxy's HTML page): fall back to the status below.
-            }
-            problem = (problem ?? new Problem()) with { Status = status };
-            return new ApiResult<T>(default, problem, status);
+            return new ApiResult<T>(default, await ProblemOf(response), status);
         }
+    }
+
+    private static async Task<Problem> ProblemOf(HttpResponseMessage response)
+    {
+        Problem? problem = null;
+        try
+        {
+            problem = await response.Content.ReadFromJsonAsync<Problem>(Json);
+        }
+        catch (JsonException)
+        {
+            // Not a problem document (a proxy's HTML page): fall back to the status below.
+        }
+        return (problem ?? new Problem()) with { Status = (int)response.StatusCode };
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> create)

@@ -112,3 +112,15 @@ public sealed record AdmissionView(int Year, string Status, bool Admitted, strin
 public sealed record ScoreTotals(decimal Written, decimal Interview, decimal Total, bool Passed, bool Absent);
 
 public sealed record MyScore(int Year, string Track, string BaseCode, bool Published, DateTimeOffset VisibleFrom, ScoreTotals? Totals);
+
+public sealed record SlotView(Guid SlotId, int Year, string BaseCode, DateTimeOffset Start, DateTimeOffset End, string Place, int Capacity,
+    int Booked, int Remaining);
+
+public sealed record AppointmentView(Guid ApplicationId, SlotView Slot, DateTimeOffset BookedAt);
+
+public sealed record NotificationView(Guid Id, string Template, string Title, string TitleEn, string Body, string BodyEn, string? Link,
+    DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+
+public sealed record InboxPage(List<NotificationView> Items, int Page, int PageSize, long Total, long Unread);
+
+public sealed record UnreadCount(long Unread);

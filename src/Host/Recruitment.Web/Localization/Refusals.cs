@@ -27,6 +27,18 @@ public static class Refusals
         ["account.exists"] = new("documentNumber", "ENR-09", "该证件号码已注册，请直接登录。", "An account with this document number exists already: sign in instead."),
         ["auth.invalid_credentials"] = new("password", null, "证件号或密码不正确。", "The ID number or password is wrong."),
         ["auth.credentials_required"] = new("login", null, "请填写证件号和密码。", "Enter your ID number and password."),
+        ["auth.login_required"] = new("login", null, "请填写证件号码。", "Enter your document number."),
+        ["auth.invalid_reset_code"] = new("code", null, "验证码错误、已过期或已用完（10分钟内有效，最多试5次），请重新获取。", "The code is wrong, expired or used up (valid 10 minutes, 5 tries): ask for a new one."),
+        ["auth.reset_fields_required"] = new("", null, "请填写证件号码、验证码和新密码。", "Enter your document number, the code and a new password."),
+        ["auth.password_unchanged"] = new("newPassword", null, "新密码不能与当前密码相同。", "The new password must differ from the current one."),
+        ["auth.account_locked"] = new("", null, "登录失败次数过多，账号暂时锁定；请稍后再试或重设密码。", "Too many failed sign-ins: the account is locked for a while. Wait or reset the password."),
+
+        // on-site appointments (ENR-07)
+        ["appointment.slot_full"] = new("slot", "ENR-07", "该时段已约满，请选择其他时段。", "This slot is full: choose another."),
+        ["appointment.slot_started"] = new("slot", "ENR-07", "该时段已开始，不能再预约、改约或取消。", "The slot has started: it cannot be booked, moved or cancelled any more."),
+        ["appointment.not_approved"] = new("slot", "ENR-07", "报名审核通过、等待现场确认时才能预约。", "Only an approved application awaiting on-site confirmation books a slot."),
+        ["appointment.wrong_base"] = new("slot", "ENR-07", "只能预约您报考基地的时段。", "Book a slot of the base you applied to."),
+        ["appointment.slot_not_found"] = new("slot", "ENR-07", "该时段已不存在，请刷新后重选。", "This slot no longer exists: reload and choose again."),
 
         // photo (ENR-11)
         ["photo.size_out_of_range"] = new("photo", "ENR-11", "照片文件大小须在150KB至300KB之间（153,600至307,200字节）。", "The photo file must be 150 KB to 300 KB (153,600 to 307,200 bytes)."),

@@ -21,10 +21,12 @@ public sealed partial class Texts
     public void Use(string? language)
     {
         var chosen = language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Chinese;
-        if (chosen == Language) return;
+        var changed = chosen != Language;
         Language = chosen;
+        // Set even when unchanged: the browser's own culture (English on many machines) must not decide MudBlazor's texts.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = Culture;
-        Changed?.Invoke();
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Culture;
+        if (changed) Changed?.Invoke();
     }
 
     /// <summary>The text for <paramref name="key"/>; the key itself when missing, so a gap is visible rather than blank.</summary>

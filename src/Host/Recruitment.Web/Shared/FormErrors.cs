@@ -5,7 +5,11 @@ namespace Recruitment.Web.Shared;
 /// attached to the field it concerns. A refusal whose field the form does not show is shown for the
 /// whole form instead (<see cref="FormLevel"/>), so no refusal is ever lost.
 /// </summary>
-public sealed class FormErrors(IEnumerable<string> fields)
+/// <remarks>
+/// <paramref name="fieldOf"/> names the field for codes whose usual field (<see cref="Refusals.FieldOf"/>) means another
+/// one on this form: on the change-password form a weak password concerns the new password, not the current one.
+/// </remarks>
+public sealed class FormErrors(IEnumerable<string> fields, IReadOnlyDictionary<string, string>? fieldOf = null)
 {
     private readonly HashSet<string> _fields = new(fields, StringComparer.Ordinal);
     private readonly Dictionary<string, string> _client = new(StringComparer.Ordinal);
@@ -27,7 +31,9 @@ public sealed class FormErrors(IEnumerable<string> fields)
     public void Refused(Problem problem) => Problem = problem;
 
     /// <summary>The field the server's refusal belongs to, when the form shows it.</summary>
-    public string? ProblemField => Problem is null ? null : Refusals.FieldOf(Problem.Code) is { Length: > 0 } f && _fields.Contains(f) ? f : null;
+    public string? ProblemField => Problem is null ? null : FieldOf(Problem.Code) is { Length: > 0 } f && _fields.Contains(f) ? f : null;
+
+    private string FieldOf(string? code) => code is not null && fieldOf?.TryGetValue(code, out var f) == true ? f : Refusals.FieldOf(code);
 
     /// <summary>The text beside <paramref name="field"/>: the browser's check, else the server's detail for its code.</summary>
     public string? For(string field) =>

@@ -21,6 +21,16 @@ public static class Commands
         return success is null ? outcome.ToResult() : outcome.ToResult(success);
     }
 
+    /// <summary>
+    /// As <see cref="SendAsync{T}(IMessageBus, object, CancellationToken, Func{T, IResult}?, bool)"/>, answering with a read made after
+    /// the handler's transaction committed (the view of what changed, read like any other view).
+    /// </summary>
+    public static async Task<IResult> SendAsync<T>(this IMessageBus bus, object command, Func<T, Task<IResult>> then, CancellationToken ct)
+    {
+        var outcome = await bus.InvokeAsync<Outcome<T>>(command, ct);
+        return outcome.Refused(out var refusal, out var value) ? refusal.ToResult() : await then(value);
+    }
+
     /// <summary>A module's routes: one prefix and one OpenAPI tag for all, so no route repeats them.</summary>
     public static RouteGroupBuilder MapModule(this IEndpointRouteBuilder app, string prefix, string tag) =>
         app.MapGroup(prefix).WithTags(tag);

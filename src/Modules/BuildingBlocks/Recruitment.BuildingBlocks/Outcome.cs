@@ -15,6 +15,11 @@ public sealed class Outcome<T>
         Refusal = refusal;
     }
 
+    /// <summary>A result of an interface type, which C# never converts implicitly.</summary>
+    public Outcome(T value) : this(value, null)
+    {
+    }
+
     public T? Value { get; }
     public Refusal? Refusal { get; }
 

@@ -28,6 +28,7 @@ public static class NotificationsModule
         var options = Delivery.DeliveryOptions.From(configuration);
         services.AddSingleton(options);
         services.AddSingleton(new Mailer(options));
+        services.AddSingleton(PublicLinks.From(configuration));
         if (options.SmsGatewayUrl is not null)
         {
             services.AddHttpClient<HttpSmsGateway>(c => c.Timeout = TimeSpan.FromSeconds(20));

@@ -9,4 +9,5 @@ global using Recruitment.Enrollment.Contracts;
 global using Recruitment.Rotation.Domain;
 global using Recruitment.Rotation.Features.Plans;
 global using Recruitment.TrainingExemption.Contracts;
+global using Wolverine;
 global using Wolverine.Marten;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Recruitment.Notifications.Contracts;
 
 namespace Recruitment.Notifications.Domain;
 
@@ -18,13 +19,14 @@ internal static partial class Catalogue
     [GeneratedRegex(@"\{([a-zA-Z]+)\}")]
     internal static partial Regex Placeholder();
 
-    public const string PasswordResetCode = "password-reset-code";
-    public const string ApplicationRejected = "application-rejected";
-    public const string ApplicationApproved = "application-approved";
-    public const string ResultsPublished = "results-published";
-    public const string Admitted = "admitted";
-    public const string AccountLocked = "account-locked";
-    public const string DeadLetter = "dead-letter";
+    public const string PasswordResetCode = NotificationTemplates.PasswordResetCode;
+    public const string ApplicationRejected = NotificationTemplates.ApplicationRejected;
+    public const string ApplicationApproved = NotificationTemplates.ApplicationApproved;
+    public const string ResultsPublished = NotificationTemplates.ResultsPublished;
+    public const string Admitted = NotificationTemplates.Admitted;
+    public const string FellowshipNoticeIssued = NotificationTemplates.FellowshipNoticeIssued;
+    public const string AccountLocked = NotificationTemplates.AccountLocked;
+    public const string DeadLetter = NotificationTemplates.DeadLetter;
 
     public static readonly IReadOnlyDictionary<string, Template> All = new[]
     {
@@ -52,6 +54,11 @@ internal static partial class Catalogue
             "录取结果", "Admission result",
             "{name}：公示期已结束，您已被{baseName}录取（{year}年住院医师规范化培训）。请按基地通知报到。",
             "{name}: publicity has ended and you are admitted to {baseNameEn} ({year} residency training). Report to the base as it instructs.",
+            Email: true, Sms: true),
+        new Template(FellowshipNoticeIssued,
+            "进修录取通知书已签发", "Fellowship admission notice issued",
+            "{name}：您{year}年进修的录取通知书已签发，请于{reportingDate}到医院报到，报到时携带通知书所列材料。",
+            "{name}: your {year} fellowship admission notice is issued. Report to the hospital on {reportingDate} with the documents it lists.",
             Email: true, Sms: true),
         new Template(AccountLocked,
             "账号暂时锁定", "Account temporarily locked",

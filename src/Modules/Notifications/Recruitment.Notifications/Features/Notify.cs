@@ -20,7 +20,7 @@ public sealed record DeliverSms(Guid NotificationId) : IDelivery;
 public static class NotifyAccountHandler
 {
     public static async Task<OutgoingMessages> Handle(NotifyAccount command, IDocumentSession session, TimeProvider clock,
-        ILogger<NotifyAccount> logger, CancellationToken ct)
+        Delivery.PublicLinks links, ILogger<NotifyAccount> logger, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
         if (!Catalogue.All.TryGetValue(command.Template, out var template))
@@ -41,7 +41,7 @@ public static class NotifyAccountHandler
             TitleEn = titleEn,
             BodyZh = bodyZh,
             BodyEn = bodyEn,
-            Link = command.Link,
+            Link = links.Absolute(command.Link),
             CreatedAt = clock.GetUtcNow(),
         });
         if (template.Email) messages.Add(new DeliverEmail(id));

@@ -25,11 +25,11 @@ public static class TriggersHandler
             ["baseNameEn"] = en,
         };
         if (reviewed.Approved)
-            return new NotifyAccount(applicant, Catalogue.ApplicationApproved, values, "/api/enrollment/me/application",
+            return new NotifyAccount(applicant, Catalogue.ApplicationApproved, values, "/me/status",
                 $"reviewed:{reviewed.ApplicationId}:{reviewed.At.UtcTicks}");
         values["reason"] = reviewed.Reason ?? "";
         values["deadline"] = reviewed.RegistrationClosesAt.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        return new NotifyAccount(applicant, Catalogue.ApplicationRejected, values, "/api/enrollment/me/application",
+        return new NotifyAccount(applicant, Catalogue.ApplicationRejected, values, "/me/status",
             $"reviewed:{reviewed.ApplicationId}:{reviewed.At.UtcTicks}");
     }
 

@@ -8,7 +8,7 @@ internal sealed class Department
     public string NameZh { get; set; } = "";
 }
 
-internal sealed record TemplateItem(string Department, int Months, int MinBlockMonths);
+public sealed record TemplateItem(string Department, int Months, int MinBlockMonths);
 
 /// <summary>
 /// The departments and months a specialty's (or the assistant-GP track's) standard rotation covers, summing to

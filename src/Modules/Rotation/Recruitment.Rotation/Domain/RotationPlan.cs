@@ -5,7 +5,7 @@ namespace Recruitment.Rotation.Domain;
 /// -> APPROVED. The base approves standard plans itself (also straight from DRAFT); only the center approves
 /// reduced-year ones. A change to an approved plan returns it to its approver's review.
 /// </summary>
-internal enum PlanStatus { DRAFT, PENDING_BASE_APPROVAL, PENDING_CENTER_REVIEW, APPROVED }
+internal enum PlanStatus { DRAFT, PENDING_BASE_APPROVAL, PENDING_CENTER_REVIEW, APPROVED, CLOSED }
 
 internal enum BlockStatus { PLANNED, IN_PROGRESS, COMPLETED }
 
@@ -44,6 +44,8 @@ internal sealed class RotationPlan
     public string? ApprovedBy { get; set; }
     public DateTimeOffset? ApprovedAt { get; set; }
     public int Changes { get; set; }
+    /// <summary>Why the plan was closed: the trainee's departure and its reason (ENR-69).</summary>
+    public string? ClosedReason { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public int CountedMonths => Blocks.Where(b => b.Status == BlockStatus.COMPLETED).Sum(b => b.Months);
@@ -55,6 +57,7 @@ internal sealed class RotationPlan
     public void Apply(BlockStarted e) => On(e);
     public void Apply(BlockCompleted e) => On(e);
     public void Apply(PlanReissueRequired e) => On(e);
+    public void Apply(PlanClosed e) => On(e);
 
     internal void On(IPlanEvent e)
     {
@@ -82,6 +85,13 @@ internal sealed class RotationPlan
                 break;
             case PlanReissueRequired reissue:
                 (ReissueRequired, ReissueReason, Status) = (true, reissue.Reason, PlanStatus.DRAFT);
+                break;
+            case PlanClosed closed:
+                // ENR-69: the trainee left; department capacity is freed from the first day of the month after.
+                Blocks = Blocks.Where(b => b.Start < closed.FreedFrom).ToList();
+                foreach (var b in Blocks.Where(b => b.End >= closed.FreedFrom))
+                    (b.End, b.Months) = (closed.FreedFrom.AddDays(-1), PlanRules.MonthsBetween(b.Start, closed.FreedFrom.AddDays(-1)));
+                (Status, ClosedReason, ReissueRequired, ReissueReason) = (PlanStatus.CLOSED, closed.Reason, false, null);
                 break;
         }
     }
@@ -127,6 +137,9 @@ internal sealed record BlockCompleted(int Index, string Department, string Actor
 
 internal sealed record PlanReissueRequired(string Reason, string Actor, DateTimeOffset At) : IPlanEvent;
 
+/// <summary>The trainee left after admission (ENR-69); blocks from <see cref="FreedFrom"/> on are released.</summary>
+internal sealed record PlanClosed(string Reason, DateOnly FreedFrom, string Actor, DateTimeOffset At) : IPlanEvent;
+
 /// <summary>ROT-06 and the immutability of started blocks (ROT-08), as pure functions; a refusal is a stable code.</summary>
 internal static class PlanRules
 {
@@ -136,63 +149,64 @@ internal static class PlanRules
     /// <summary>
     /// Blocks are whole training months of known departments, contiguous and non-overlapping, from the training
     /// start to the training end; for a reduced-year trainee exactly the make-up departments, each with at least
-    /// its months (ROT-04, ROT-06). HARD: the first rule broken is thrown.
+    /// its months (ROT-04, ROT-06). HARD: the first rule broken is the refusal.
     /// </summary>
-    public static List<BlockInput> Validate(IReadOnlyList<BlockInput>? blocks, TraineeDemandInfo demand, ISet<string> knownDepartments)
+    public static Outcome<List<BlockInput>> Validate(IReadOnlyList<BlockInput>? blocks, TraineeDemandInfo demand, ISet<string> knownDepartments)
     {
-        if (blocks is null || blocks.Count == 0) throw DomainException.Invalid("plan.no_blocks", "A plan has at least one block.");
+        if (blocks is null || blocks.Count == 0) return Refusal.Invalid("plan.no_blocks", "A plan has at least one block.");
         var list = blocks.Select(b => b with { Department = b.Department?.Trim().ToUpperInvariant() ?? "" }).ToList();
         foreach (var b in list)
         {
             if (b.Department.Length == 0 || b.Start == default || b.End == default)
-                throw DomainException.Invalid("plan.block_incomplete", "Every block has a department, a start and an end (ROT-06).");
+                return Refusal.Invalid("plan.block_incomplete", "Every block has a department, a start and an end (ROT-06).");
             if (!knownDepartments.Contains(b.Department))
-                throw DomainException.Invalid("plan.unknown_department", $"Unknown department {b.Department}.");
+                return Refusal.Invalid("plan.unknown_department", $"Unknown department {b.Department}.");
             if (b.End < b.Start)
-                throw DomainException.Invalid("plan.block_dates", $"The {b.Department} block ends before it starts.");
+                return Refusal.Invalid("plan.block_dates", $"The {b.Department} block ends before it starts.");
             if (!OnMonthBoundary(b.Start, demand.Start) || !OnMonthBoundary(b.End.AddDays(1), demand.Start))
-                throw DomainException.Invalid("plan.block_not_whole_months",
+                return Refusal.Invalid("plan.block_not_whole_months",
                     $"The {b.Department} block {b.Start:yyyy-MM-dd}..{b.End:yyyy-MM-dd} is not whole training months (EXM-10: durations are whole months).");
         }
         if (list[0].Start != demand.Start)
-            throw new DomainException("plan.wrong_start", $"The first block starts on {list[0].Start:yyyy-MM-dd}; training starts on {demand.Start:yyyy-MM-dd} (ROT-02, ROT-06).");
+            return new Refusal("plan.wrong_start", $"The first block starts on {list[0].Start:yyyy-MM-dd}; training starts on {demand.Start:yyyy-MM-dd} (ROT-02, ROT-06).");
         for (var i = 1; i < list.Count; i++)
         {
             var expected = list[i - 1].End.AddDays(1);
             if (list[i].Start > expected)
-                throw new DomainException("plan.gap", $"Nothing is planned from {expected:yyyy-MM-dd} to {list[i].Start.AddDays(-1):yyyy-MM-dd} (ROT-06).");
+                return new Refusal("plan.gap", $"Nothing is planned from {expected:yyyy-MM-dd} to {list[i].Start.AddDays(-1):yyyy-MM-dd} (ROT-06).");
             if (list[i].Start < expected)
-                throw new DomainException("plan.overlap", $"The {list[i].Department} block starting {list[i].Start:yyyy-MM-dd} overlaps the block before it (ROT-06).");
+                return new Refusal("plan.overlap", $"The {list[i].Department} block starting {list[i].Start:yyyy-MM-dd} overlaps the block before it (ROT-06).");
         }
         if (list[^1].End != demand.End)
-            throw new DomainException("plan.wrong_end", $"The last block ends on {list[^1].End:yyyy-MM-dd}; training ends on {demand.End:yyyy-MM-dd} (ROT-02, ROT-06).");
+            return new Refusal("plan.wrong_end", $"The last block ends on {list[^1].End:yyyy-MM-dd}; training ends on {demand.End:yyyy-MM-dd} (ROT-02, ROT-06).");
         if (demand.Reduced)
         {
             var makeUp = demand.Items.ToDictionary(i => i.Department.ToUpperInvariant(), i => i.Months);
             var outside = list.Select(b => b.Department).Where(d => !makeUp.ContainsKey(d)).Distinct().ToList();
             if (outside.Count > 0)
-                throw new DomainException("plan.outside_make_up",
+                return new Refusal("plan.outside_make_up",
                     $"{string.Join(", ", outside)} is not among the make-up items ({string.Join(", ", makeUp.Keys)}) of this reduced-year trainee (ROT-04, ROT-06).");
             foreach (var (department, months) in makeUp)
             {
                 var planned = list.Where(b => b.Department == department).Sum(b => MonthsBetween(b.Start, b.End));
                 if (planned == 0)
-                    throw new DomainException("plan.make_up_missing", $"The make-up item {department} has no block (ROT-06).");
+                    return new Refusal("plan.make_up_missing", $"The make-up item {department} has no block (ROT-06).");
                 if (planned < months)
-                    throw new DomainException("plan.make_up_short", $"{department} gets {planned} months; the make-up item requires {months} (ROT-06).");
+                    return new Refusal("plan.make_up_short", $"{department} gets {planned} months; the make-up item requires {months} (ROT-06).");
             }
         }
         return list;
     }
 
     /// <summary>Started and completed blocks stay exactly as they are (ROT-08).</summary>
-    public static void EnsureImmutableKept(RotationPlan? plan, IReadOnlyList<BlockInput> blocks)
+    public static Refusal? ImmutableChanged(RotationPlan? plan, IReadOnlyList<BlockInput> blocks)
     {
-        if (plan is null) return;
+        if (plan is null) return null;
         foreach (var b in plan.Blocks.Where(b => b.Immutable))
             if (!blocks.Any(n => n.Department == b.Department && n.Start == b.Start && n.End == b.End))
-                throw DomainException.Conflict("block.immutable",
+                return Refusal.Conflict("block.immutable",
                     $"The {b.Department} block {b.Start:yyyy-MM-dd}..{b.End:yyyy-MM-dd} is {b.Status} and cannot be changed (ROT-08).");
+        return null;
     }
 
     /// <summary>SOFT findings on a standard plan: departments and months against its template, block lengths.</summary>

@@ -1,3 +1,5 @@
+using Recruitment.Notifications.Contracts;
+
 namespace Recruitment.AdvancedFellowship.Features.Admission;
 
 public sealed record NoticeRequest(DateOnly? ReportingDate, string? Reason);
@@ -74,7 +76,8 @@ internal sealed class AdmissionNoticeEndpoints : ICarterModule
 [MartenStore(typeof(IAdvancedFellowshipStore))]
 public static class IssueAdmissionNoticeHandler
 {
-    public static async Task<FellowshipResult> Handle(IssueAdmissionNotice command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<FellowshipResult> Handle(IssueAdmissionNotice command, IDocumentSession session, TimeProvider clock, IMessageContext bus,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ChinaTime.Date(now);
@@ -103,6 +106,14 @@ public static class IssueAdmissionNoticeHandler
             default:
                 throw FellowshipAccess.WrongStatus(f, "issue an admission notice", FellowshipStatus.PROPOSED, FellowshipStatus.NOTICE_ISSUED);
         }
+        // The applicant is told of the notice and of every changed reporting date (one notification per date).
+        if (f.Notice?.ReportingDate != date)
+            await bus.PublishAsync(new NotifyAccount(f.ApplicantId, NotificationTemplates.FellowshipNoticeIssued, new Dictionary<string, string>
+            {
+                ["name"] = f.Name,
+                ["year"] = f.Year.ToString(CultureInfo.InvariantCulture),
+                ["reportingDate"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }, $"/api/advanced-fellowship/applications/{f.Id}/notice", $"fellowship-notice:{f.Id}:{date:yyyyMMdd}"));
         return new FellowshipResult(f.Id, nameof(FellowshipStatus.NOTICE_ISSUED));
     }
 }

@@ -1,3 +1,5 @@
+using Recruitment.Notifications.Contracts;
+
 namespace Recruitment.Enrollment.Features.Admission;
 
 internal sealed record ObjectionRequest(string? Text);
@@ -50,7 +52,7 @@ internal sealed class ObjectionEndpoints : ICarterModule
 [MartenStore(typeof(IEnrollmentStore))]
 public static class ResolveObjectionHandler
 {
-    public static async Task<(ObjectionResolution, TraineeAdmitted?)> Handle(ResolveObjection command, IDocumentSession session, TimeProvider clock,
+    public static async Task<(ObjectionResolution, TraineeAdmitted?, NotifyAccount?)> Handle(ResolveObjection command, IDocumentSession session, TimeProvider clock,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -81,10 +83,11 @@ public static class ResolveObjectionHandler
         var final = a.Status == ApplicationStatus.ON_HOLD && !(admit && open > 0);
         if (final && !admit) await CellLedgers.ReleaseAsync(session, a, ct);
         stream.AppendOne(new ObjectionResolved(objection.Id, admit, ended, final, objection.Reason, command.Actor, now));
-        if (!final) return (new ObjectionResolution(objection.Id, a.Id, a.Status.ToString()), null);
+        if (!final) return (new ObjectionResolution(objection.Id, a.Id, a.Status.ToString()), null, null);
         var status = !admit ? ApplicationStatus.REVOKED : ended ? ApplicationStatus.ADMITTED : ApplicationStatus.IN_PUBLICITY;
         var cycle = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!;
         return (new ObjectionResolution(objection.Id, a.Id, status.ToString()),
-            status == ApplicationStatus.ADMITTED ? Admissions.Message(a, cycle, now) : null);
+            status == ApplicationStatus.ADMITTED ? Admissions.Message(a, cycle, now) : null,
+            status == ApplicationStatus.ADMITTED ? Admissions.Notification(a, cycle) : null);
     }
 }

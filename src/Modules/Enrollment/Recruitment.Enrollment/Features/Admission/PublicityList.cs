@@ -77,6 +77,7 @@ public static class PublicityHandler
             // Expecting the version read: an objection lodged in the same instant wins and the timer runs again.
             session.Events.Append(a.Id, a.Version + 1, new Admitted(SystemActor.Publicity, now));
             messages.Add(Admissions.Message(a, cycle, now));
+            if (Admissions.Notification(a, cycle) is { } told) messages.Add(told);
         }
         publicity.Ended = true;
         session.Store(publicity);

@@ -1,3 +1,5 @@
+using Recruitment.Notifications.Contracts;
+
 namespace Recruitment.Examination.Features.Publication;
 
 /// <summary><paramref name="Reason"/>: why the center finalises on a base's behalf (ENR-70); a base finalising its own import gives none.</summary>
@@ -58,6 +60,10 @@ public static class FinalizeBaseHandler
         {
             // Published through the session's outbox: stored in the same transaction as the finalisation.
             await bus.PublishAsync(ResultPublication.Publish(entry, session, now));
+            // The candidate hears of it from here, the module that publishes (later corrections keep the same key: told once).
+            if (entry.ApplicantId is { } applicant)
+                await bus.PublishAsync(new NotifyAccount(applicant, NotificationTemplates.ResultsPublished,
+                    new Dictionary<string, string> { ["year"] = year.ToString(CultureInfo.InvariantCulture) }, "/me/status", $"results:{entry.Id}"));
             published++;
         }
         await session.SaveChangesAsync(ct);

@@ -36,7 +36,7 @@ public static class DailyRotationCheckHandler
         if (run?.LastRunDate >= today) return null;
         session.Store(new DailyCheckRun { Id = command.Year, LastRunDate = today });
 
-        var trainees = await session.Query<Trainee>().Where(t => t.Year == command.Year).ToListAsync(ct);
+        var trainees = await session.Query<Trainee>().Where(t => t.Year == command.Year && t.Departure == null).ToListAsync(ct); // ENR-69
         foreach (var trainee in trainees)
         {
             var c = await PlanContext.ForAsync(session, trainee, ct);
@@ -66,12 +66,11 @@ public static class DailyRotationCheckHandler
 internal sealed class AlertsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/rotation/alerts", async (DateOnly? date, string? baseCode, int? year, bool? forCenter, int? page, int? pageSize, HttpContext http,
-                IRotationStore store, CancellationToken ct) =>
+        app.RotationApi().MapGet("/alerts", async (DateOnly? date, string? baseCode, int? year, bool? forCenter, int? page, int? pageSize,
+                Caller caller, IRotationStore store, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, pageSize);
-                var code = baseCode?.ToUpperInvariant() ?? (http.User.IsInRole(Roles.BaseAdmin) ? http.User.BaseCode() : null);
-                if (code is not null) http.User.EnsureActsForBase(code);
+                if (RotationAccess.ListedBase(baseCode, caller, out var code) is { } forbidden) return forbidden.ToResult();
                 await using var session = store.QuerySession();
                 var query = session.Query<RotationAlert>().AsQueryable();
                 if (code is not null) query = query.Where(a => a.BaseCode == code);
@@ -80,8 +79,8 @@ internal sealed class AlertsEndpoint : ICarterModule
                 if (forCenter == true) query = query.Where(a => a.ForCenter);
                 if (forCenter == false) query = query.Where(a => !a.ForCenter);
                 var rows = await query.OrderByDescending(a => a.Date).ThenBy(a => a.BaseCode).ThenBy(a => a.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
-                return paging.Of(rows.Select(a => new { a.Date, a.Year, a.BaseCode, a.TraineeId, a.TraineeName, a.Code, a.ForCenter, a.RaisedAt }).ToList(),
-                    rows.TotalItemCount);
+                return Results.Ok(paging.Of(rows.Select(a => new { a.Date, a.Year, a.BaseCode, a.TraineeId, a.TraineeName, a.Code, a.ForCenter, a.RaisedAt })
+                    .ToList(), rows.TotalItemCount));
             })
-            .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("Rotation");
+            .RequireAuthorization(Policies.BaseOrCenterAdmin);
 }

@@ -1,5 +1,4 @@
 using Recruitment.Rotation.Domain.Scheduling;
-using Recruitment.Rotation.Features.Capacities;
 
 namespace Recruitment.Rotation.Features.Calendar;
 
@@ -12,15 +11,14 @@ namespace Recruitment.Rotation.Features.Calendar;
 internal sealed class BaseCalendarEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/rotation/bases/{baseCode}/calendar", async (string baseCode, int? year, string? format, bool? approvedOnly, HttpContext http,
+        app.RotationApi().MapGet("/bases/{baseCode}/calendar", async (string baseCode, int? year, string? format, bool? approvedOnly, Caller caller,
                 IRotationStore store, TimeProvider clock, CancellationToken ct) =>
             {
                 var code = baseCode.ToUpperInvariant();
-                http.User.EnsureActsForBase(code);
                 var y = year ?? clock.GetUtcNow().ToOffset(ChinaTime.Offset).Year;
                 await using var session = store.QuerySession();
-                await CapacitiesEndpoints.EnsureBaseAsync(session, code, ct);
-                var cycle = await session.LoadAsync<RotationCycle>(y, ct) ?? throw DomainException.NotFound("cycle.not_found", $"No recruitment cycle {y}.");
+                if (await RotationAccess.ForBaseAsync(session, code, caller, ct) is { } refused) return refused.ToResult();
+                if (await session.LoadAsync<RotationCycle>(y, ct) is not { } cycle) return RotationAccess.CycleNotFound(y).ToResult();
                 var capacity = (await session.LoadAsync<BaseCapacity>(code, ct))?.PerMonth ?? [];
                 var plans = await session.Query<RotationPlan>().Where(p => p.BaseCode == code).ToListAsync(ct);
                 if (approvedOnly == true) plans = plans.Where(p => p.Status == PlanStatus.APPROVED).ToList();
@@ -57,5 +55,5 @@ internal sealed class BaseCalendarEndpoint : ICarterModule
                 });
                 return await TableExport.FileAsync(format, $"rotation-calendar-{code}-{y}", columns, table, ct);
             })
-            .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("Rotation");
+            .RequireAuthorization(Policies.BaseOrCenterAdmin);
 }

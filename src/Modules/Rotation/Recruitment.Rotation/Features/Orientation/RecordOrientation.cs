@@ -1,6 +1,10 @@
 namespace Recruitment.Rotation.Features.Orientation;
 
-internal sealed record OrientationRequest(string? Kind, DateOnly? CompletedOn);
+public sealed record OrientationRequest(string? Kind, DateOnly? CompletedOn);
+
+public sealed record RecordOrientation(Guid TraineeId, Caller Caller, OrientationRequest Request);
+
+public sealed record OrientationRecorded(Guid TraineeId, OrientationRecord? Hospital, OrientationRecord? Department, bool Complete);
 
 /// <summary>
 /// POST /api/rotation/trainees/{traineeId}/orientation (the base's admin; <c>{ kind: HOSPITAL|DEPARTMENT, completedOn }</c>):
@@ -11,29 +15,33 @@ internal sealed record OrientationRequest(string? Kind, DateOnly? CompletedOn);
 internal sealed class RecordOrientationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/rotation/trainees/{traineeId:guid}/orientation", async (Guid traineeId, OrientationRequest body, HttpContext http,
-                IRotationStore store, TimeProvider clock, CancellationToken ct) =>
-            {
-                var kind = body.Kind?.Trim().ToUpperInvariant();
-                if (kind is not ("HOSPITAL" or "DEPARTMENT"))
-                    throw DomainException.Invalid("orientation.invalid_kind", "kind is HOSPITAL or DEPARTMENT.");
-                if (body.CompletedOn is not { } completedOn) throw DomainException.Invalid("orientation.date_required", "completedOn is required.");
-                var now = clock.GetUtcNow();
-                if (completedOn > ChinaTime.Date(now))
-                    throw DomainException.Invalid("orientation.future_date", "Orientation is recorded once it has taken place.");
-                await using var session = store.LightweightSession();
-                var c = await PlanContext.ForStaffAsync(session, traineeId, http, ct);
-                var deadline = c.Cycle is null ? (DateOnly?)null : ChinaTime.Date(c.Cycle.OrientationDeadline);
-                var record = new OrientationRecord(completedOn, http.User.Actor(), now, deadline is { } d && completedOn > d);
-                if (kind == "HOSPITAL") c.Trainee.HospitalOrientation = record;
-                else c.Trainee.DepartmentOrientation = record;
-                session.Store(c.Trainee);
-                await session.SaveChangesAsync(ct);
-                return new
-                {
-                    traineeId, hospital = c.Trainee.HospitalOrientation, department = c.Trainee.DepartmentOrientation,
-                    complete = c.Trainee.HospitalOrientation is not null && c.Trainee.DepartmentOrientation is not null,
-                };
-            })
-            .RequireAuthorization(Policies.BaseAdmin).WithTags("Rotation");
+        app.RotationApi().MapPost("/trainees/{traineeId:guid}/orientation", (Guid traineeId, OrientationRequest body, Caller caller,
+                IMessageBus bus, CancellationToken ct) => bus.SendAsync<OrientationRecorded>(new RecordOrientation(traineeId, caller, body), ct))
+            .RequireAuthorization(Policies.BaseAdmin);
+}
+
+[MartenStore(typeof(IRotationStore))]
+public static class RecordOrientationHandler
+{
+    public static async Task<Outcome<OrientationRecorded>> Handle(RecordOrientation command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var body = command.Request;
+        var kind = body.Kind?.Trim().ToUpperInvariant();
+        if (kind is not ("HOSPITAL" or "DEPARTMENT"))
+            return Refusal.Invalid("orientation.invalid_kind", "kind is HOSPITAL or DEPARTMENT.");
+        if (body.CompletedOn is not { } completedOn) return Refusal.Invalid("orientation.date_required", "completedOn is required.");
+        var now = clock.GetUtcNow();
+        if (completedOn > ChinaTime.Date(now))
+            return Refusal.Invalid("orientation.future_date", "Orientation is recorded once it has taken place.");
+        if ((await PlanContext.ForStaffAsync(session, command.TraineeId, command.Caller, ct)).Refused(out var refused, out var c)) return refused;
+        var deadline = c.Cycle is null ? (DateOnly?)null : ChinaTime.Date(c.Cycle.OrientationDeadline);
+        var record = new OrientationRecord(completedOn, command.Caller.Actor, now, deadline is { } d && completedOn > d);
+        var trainee = c.Trainee;
+        if (kind == "HOSPITAL") trainee.HospitalOrientation = record;
+        else trainee.DepartmentOrientation = record;
+        session.Store(trainee);
+        return new OrientationRecorded(command.TraineeId, trainee.HospitalOrientation, trainee.DepartmentOrientation,
+            trainee.HospitalOrientation is not null && trainee.DepartmentOrientation is not null);
+    }
 }

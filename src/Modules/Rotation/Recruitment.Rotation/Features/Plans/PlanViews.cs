@@ -25,56 +25,58 @@ internal sealed class PlanViewEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/rotation/trainees/{traineeId:guid}/plan", async (Guid traineeId, HttpContext http, IRotationStore store, TimeProvider clock,
+        var api = app.RotationApi();
+        api.MapGet("/trainees/{traineeId:guid}/plan", async (Guid traineeId, Caller caller, IRotationStore store, TimeProvider clock,
                 CancellationToken ct) =>
             {
                 await using var session = store.QuerySession();
-                return await ViewAsync(session, await PlanContext.ForStaffAsync(session, traineeId, http, ct), clock.GetUtcNow(), ct);
+                return (await PlanContext.ForStaffAsync(session, traineeId, caller, ct)).Refused(out var refused, out var c)
+                    ? refused.ToResult()
+                    : Results.Ok(await c.ViewAsync(session, clock.GetUtcNow(), ct));
             })
-            .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("Rotation");
+            .RequireAuthorization(Policies.BaseOrCenterAdmin);
 
-        app.MapGet("/api/rotation/me/plan", async (HttpContext http, IRotationStore store, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/me/plan", async (Caller caller, IRotationStore store, TimeProvider clock, CancellationToken ct) =>
             {
-                var applicantId = http.User.AccountId();
                 await using var session = store.QuerySession();
-                var trainee = await session.Query<Trainee>().Where(t => t.ApplicantId == applicantId).OrderByDescending(t => t.Year).FirstOrDefaultAsync(ct)
-                              ?? throw DomainException.NotFound("trainee.not_found", "You are not an admitted trainee.");
-                return await ViewAsync(session, await PlanContext.ForAsync(session, trainee, ct), clock.GetUtcNow(), ct);
+                var trainee = await session.Query<Trainee>().Where(t => t.ApplicantId == caller.AccountId).OrderByDescending(t => t.Year)
+                    .FirstOrDefaultAsync(ct);
+                return trainee is null
+                    ? Refusal.NotFound("trainee.not_found", "You are not an admitted trainee.").ToResult()
+                    : Results.Ok(await (await PlanContext.ForAsync(session, trainee, ct)).ViewAsync(session, clock.GetUtcNow(), ct));
             })
-            .RequireAuthorization(Policies.Applicant).WithTags("Rotation");
+            .RequireAuthorization(Policies.Applicant);
 
-        app.MapGet("/api/rotation/plans", async (string? status, string? baseCode, int? year, int? page, int? pageSize, HttpContext http,
+        api.MapGet("/plans", async (string? status, string? baseCode, int? year, int? page, int? pageSize, Caller caller,
                 IRotationStore store, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, pageSize);
-                var code = baseCode?.ToUpperInvariant() ?? (http.User.IsInRole(Roles.BaseAdmin) ? http.User.BaseCode() : null);
-                if (code is not null) http.User.EnsureActsForBase(code);
+                if (RotationAccess.ListedBase(baseCode, caller, out var code) is { } forbidden) return forbidden.ToResult();
                 await using var session = store.QuerySession();
                 var query = session.Query<RotationPlan>().AsQueryable();
                 if (code is not null) query = query.Where(p => p.BaseCode == code);
                 if (year is { } y) query = query.Where(p => p.Year == y);
                 if (status is not null)
                 {
-                    var s = Enum.TryParse<PlanStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-                        : throw DomainException.Invalid("request.invalid_filter", $"status must be one of {string.Join(", ", Enum.GetNames<PlanStatus>())}.");
+                    if (Filters.Parse<PlanStatus>(status, nameof(status)).Refused(out var invalid, out var s)) return invalid.ToResult();
                     query = query.Where(p => p.Status == s);
                 }
                 var plans = await query.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
                 var trainees = (await session.LoadManyAsync<Trainee>(ct, plans.Select(p => p.Id))).ToDictionary(t => t.Id);
-                return paging.Of(plans.Select(p => new PlanSummary(p.Id, trainees.GetValueOrDefault(p.Id)?.Name ?? "", p.Year, p.BaseCode,
-                    trainees.GetValueOrDefault(p.Id)?.SpecialtyCode ?? "", p.Reduced, p.TrainingMonths, p.Status.ToString(), p.ReissueRequired,
-                    p.UpdatedAt)).ToList(), plans.TotalItemCount);
+                return Results.Ok(paging.Of(plans.Select(p => new PlanSummary(p.Id, trainees.GetValueOrDefault(p.Id)?.Name ?? "", p.Year,
+                    p.BaseCode, trainees.GetValueOrDefault(p.Id)?.SpecialtyCode ?? "", p.Reduced, p.TrainingMonths, p.Status.ToString(),
+                    p.ReissueRequired, p.UpdatedAt)).ToList(), plans.TotalItemCount));
             })
-            .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("Rotation");
+            .RequireAuthorization(Policies.BaseOrCenterAdmin);
 
-        app.MapGet("/api/rotation/bases/{baseCode}/trainees", async (string baseCode, int? year, int? page, int? pageSize, HttpContext http,
+        api.MapGet("/bases/{baseCode}/trainees", async (string baseCode, int? year, int? page, int? pageSize, Caller caller,
                 IRotationStore store, TimeProvider clock, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, pageSize);
                 var code = baseCode.ToUpperInvariant();
-                http.User.EnsureActsForBase(code);
+                if (caller.ActsForBase(code) is { } forbidden) return forbidden.ToResult();
                 await using var session = store.QuerySession();
-                var query = session.Query<Trainee>().Where(t => t.BaseCode == code);
+                var query = session.Query<Trainee>().Where(t => t.BaseCode == code && t.Departure == null); // ENR-69: out of planning
                 if (year is { } y) query = query.Where(t => t.Year == y);
                 var trainees = await query.OrderBy(t => t.Name).ThenBy(t => t.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
                 var now = clock.GetUtcNow();
@@ -89,43 +91,8 @@ internal sealed class PlanViewEndpoints : ICarterModule
                         flags = c.Flags(now),
                     });
                 }
-                return paging.Of(rows, trainees.TotalItemCount);
+                return Results.Ok(paging.Of(rows, trainees.TotalItemCount));
             })
-            .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("Rotation");
+            .RequireAuthorization(Policies.BaseOrCenterAdmin);
     }
-
-    internal static async Task<PlanView> ViewAsync(IQuerySession session, PlanContext c, DateTimeOffset now, CancellationToken ct)
-    {
-        var t = c.Trainee;
-        var plan = c.Plan;
-        var timeline = new List<TimelineEntry>();
-        if (plan is not null)
-        {
-            var replay = new RotationPlan();
-            foreach (var e in await session.Events.FetchStreamAsync(t.Id, token: ct))
-            {
-                if (e.Data is not IPlanEvent change) continue;
-                replay.On(change);
-                timeline.Add(new TimelineEntry(change.At, Timeline.EventName(change), replay.Status.ToString(), change.Actor, Detail(change)));
-            }
-        }
-        var blocks = plan?.Blocks.Select((b, i) => new BlockView(i, b.Department, b.Start, b.End, b.Months, b.Status.ToString(), b.StartedAt, b.CompletedAt))
-            .ToList() ?? [];
-        return new PlanView(t.Id, t.Name, t.Year, t.BaseCode, t.Track.ToString(), t.SpecialtyCode, t.OtherSpecialty, c.TraineeStatus(now), c.Demand.Reduced,
-            c.Demand.Months, c.Demand.Start, c.Demand.End, c.Demand.TemplateCode, c.Demand.Items, c.Demand.PendingCode,
-            plan?.Status.ToString() ?? "NONE", plan?.Status == PlanStatus.APPROVED, blocks, plan?.CountedMonths ?? 0, plan?.ReissueRequired ?? false,
-            plan?.ReissueReason, plan?.ApprovedBy, plan?.ApprovedAt, plan is null ? [] : PlanRules.Warnings(plan.Blocks, c.Demand), c.Flags(now),
-            t.HospitalOrientation, t.DepartmentOrientation, timeline);
-    }
-
-    private static string? Detail(IPlanEvent e) => e switch
-    {
-        PlanGenerated g => $"{g.Blocks.Count} blocks ({g.Stage})",
-        PlanEdited edit => $"{edit.Blocks.Count} blocks ({edit.Source}){(edit.Reason is null ? "" : ": " + edit.Reason)}",
-        PlanApproved a => a.ByCenter ? "approved by the center" : "approved by the base",
-        BlockStarted s => $"block {s.Index} {s.Department} started",
-        BlockCompleted s => $"block {s.Index} {s.Department} completed",
-        PlanReissueRequired r => r.Reason,
-        _ => null,
-    };
 }

@@ -30,15 +30,11 @@ internal sealed class RotationReferenceDataLoader(IRotationStore store, ILogger<
         {
             var existing = await session.LoadAsync<RotationTemplate>(definition.SpecialtyCode, cancellationToken);
             if (existing is { Source: not "SAMPLE" }) continue;
-            try
-            {
-                var total = definition.Track == RotationTemplate.AssistantGp ? 24 : 36;
-                session.Store(TemplateRules.Build(definition.SpecialtyCode, definition, known, total, "SAMPLE", null, null));
-            }
-            catch (DomainException e)
-            {
-                logger.LogError("Sample rotation template {Code} refused: {Reason}", definition.SpecialtyCode, e.Message);
-            }
+            var total = definition.Track == RotationTemplate.AssistantGp ? 24 : 36;
+            if (TemplateRules.Build(definition.SpecialtyCode, definition, known, total, "SAMPLE", null, null).Refused(out var refused, out var template))
+                logger.LogError("Sample rotation template {Code} refused: {Reason}", definition.SpecialtyCode, refused.Detail);
+            else
+                session.Store(template);
         }
         await session.SaveChangesAsync(cancellationToken);
     }
@@ -48,11 +44,11 @@ internal sealed class RotationReferenceDataLoader(IRotationStore store, ILogger<
 internal sealed class DepartmentsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/rotation/departments", async (IRotationStore store, CancellationToken ct) =>
+        app.RotationApi().MapGet("/departments", async (IRotationStore store, CancellationToken ct) =>
             {
                 await using var session = store.QuerySession();
                 var departments = await session.Query<Department>().OrderBy(d => d.Id).ToListAsync(ct);
                 return new { sample = true, items = departments.Select(d => new { code = d.Id, d.NameEn, d.NameZh }) };
             })
-            .AllowAnonymous().WithTags("Rotation");
+            .AllowAnonymous();
 }

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Recruitment.Rotation.Domain.Scheduling;
-using Wolverine;
 
 namespace Recruitment.Rotation.Features.Scheduling;
 
 internal sealed record ScheduleRequest(int? Year, List<Guid>? Replan);
 
 /// <summary>Run the scheduler for a base's trainees of a cycle; <see cref="Replan"/> also replans those trainees whatever their plan's state.</summary>
-public sealed record ScheduleBase(string BaseCode, int Year, IReadOnlyList<Guid> Replan, string Actor);
+public sealed record ScheduleBase(string BaseCode, int Year, IReadOnlyList<Guid> Replan, Caller Caller);
 
 public sealed record ScheduledTrainee(Guid TraineeId, string Status, int Blocks);
 
@@ -29,32 +28,32 @@ public sealed record ScheduleBaseResult(string BaseCode, int Year, string Outcom
 internal sealed class ScheduleBaseEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/rotation/bases/{baseCode}/schedule", async (string baseCode, ScheduleRequest? body, HttpContext http, IMessageBus bus,
+        app.RotationApi().MapPost("/bases/{baseCode}/schedule", (string baseCode, ScheduleRequest? body, Caller caller, IMessageBus bus,
                 TimeProvider clock, CancellationToken ct) =>
             {
-                var code = baseCode.ToUpperInvariant();
-                http.User.EnsureActsForBase(code);
                 var year = body?.Year ?? clock.GetUtcNow().ToOffset(ChinaTime.Offset).Year;
-                return await bus.InvokeAsync<ScheduleBaseResult>(new ScheduleBase(code, year, body?.Replan ?? [], http.User.Actor()), ct);
+                return bus.SendAsync<ScheduleBaseResult>(new ScheduleBase(baseCode.ToUpperInvariant(), year, body?.Replan ?? [], caller), ct);
             })
-            .RequireAuthorization(Policies.BaseAdmin).WithTags("Rotation");
+            .RequireAuthorization(Policies.BaseAdmin);
 }
 
 [MartenStore(typeof(IRotationStore))]
 public static class ScheduleBaseHandler
 {
-    public static async Task<ScheduleBaseResult> Handle(ScheduleBase command, IDocumentSession session, TimeProvider clock,
+    public static async Task<Outcome<ScheduleBaseResult>> Handle(ScheduleBase command, IDocumentSession session, TimeProvider clock,
         IConfiguration configuration, CancellationToken ct)
     {
-        var cycle = await session.LoadAsync<RotationCycle>(command.Year, ct)
-                    ?? throw DomainException.NotFound("cycle.not_found", $"No recruitment cycle {command.Year}.");
-        if (!cycle.BaseCodes.Contains(command.BaseCode)) throw DomainException.NotFound("base.not_found", $"No training base {command.BaseCode}.");
-        var capacity = await session.LoadAsync<BaseCapacity>(command.BaseCode, ct)
-                       ?? throw DomainException.Conflict("capacity.not_set", $"Set the department capacities of {command.BaseCode} first.");
+        if (command.Caller.ActsForBase(command.BaseCode) is { } forbidden) return forbidden;
+        if (await session.LoadAsync<RotationCycle>(command.Year, ct) is not { } cycle) return RotationAccess.CycleNotFound(command.Year);
+        if (!cycle.BaseCodes.Contains(command.BaseCode)) return RotationAccess.BaseNotFound(command.BaseCode);
+        if (await session.LoadAsync<BaseCapacity>(command.BaseCode, ct) is not { } capacity)
+            return Refusal.Conflict("capacity.not_set", $"Set the department capacities of {command.BaseCode} first.");
 
-        var trainees = await session.Query<Trainee>().Where(t => t.BaseCode == command.BaseCode && t.Year == command.Year).ToListAsync(ct);
+        var trainees = await session.Query<Trainee>()
+            .Where(t => t.BaseCode == command.BaseCode && t.Year == command.Year && t.Departure == null).ToListAsync(ct); // ENR-69
         var unknown = command.Replan.Where(id => trainees.All(t => t.Id != id)).ToList();
-        if (unknown.Count > 0) throw DomainException.NotFound("trainee.not_found", $"Not trainees of {command.BaseCode} {command.Year}: {string.Join(", ", unknown)}.");
+        if (unknown.Count > 0)
+            return Refusal.NotFound("trainee.not_found", $"Not trainees of {command.BaseCode} {command.Year}: {string.Join(", ", unknown)}.");
 
         var contexts = new List<PlanContext>();
         foreach (var t in trainees) contexts.Add(await PlanContext.ForAsync(session, t, ct));
@@ -80,17 +79,17 @@ public static class ScheduleBaseHandler
         switch (result.Outcome)
         {
             case ScheduleOutcome.INVALID_INPUT:
-                throw new DomainException("schedule.invalid_demand", "Some trainees' demand cannot be planned.", extensions: new Dictionary<string, object?>
+                return new Refusal("schedule.invalid_demand", "Some trainees' demand cannot be planned.", Extensions: new Dictionary<string, object?>
                 {
                     ["problems"] = result.Problems.Select(p => new { traineeId = p.TraineeId, code = p.Code, detail = p.Detail }).ToList(),
                 });
             case ScheduleOutcome.INFEASIBLE or ScheduleOutcome.NO_PLAN_FOUND:
                 var proven = result.Outcome == ScheduleOutcome.INFEASIBLE;
-                throw new DomainException(proven ? "schedule.infeasible" : "schedule.no_plan_found",
+                return new Refusal(proven ? "schedule.infeasible" : "schedule.no_plan_found",
                     proven
                         ? $"No plan fits the capacities of {command.BaseCode}: {result.Shortfalls.Count} department-months are over capacity."
                         : $"No plan was found within {timeLimit} s; the best plan found is over capacity in {result.Shortfalls.Count} department-months.",
-                    extensions: new Dictionary<string, object?>
+                    Extensions: new Dictionary<string, object?>
                     {
                         ["proven"] = proven,
                         ["shortfalls"] = result.Shortfalls.Select(s => new { department = s.Department, month = s.MonthLabel, demand = s.Demand, capacity = s.Capacity })
@@ -104,19 +103,28 @@ public static class ScheduleBaseHandler
             throw new InvalidOperationException($"The scheduler produced an invalid plan: {string.Join("; ", violations.Take(5).Select(v => v.Code + " " + v.Detail))}");
 
         var now = clock.GetUtcNow();
-        var known = (await session.Query<Department>().Select(d => d.Id).ToListAsync(ct)).ToHashSet();
-        var planned = new List<ScheduledTrainee>();
+        var known = await RotationAccess.DepartmentsAsync(session, ct);
+        // Every plan is checked against ROT-06 before the first is written: a refusal leaves nothing half-planned.
+        var checkedPlans = new List<(PlanContext Context, List<BlockInput> Blocks)>();
         foreach (var plan in result.Plans)
         {
             var c = toPlan.Single(x => x.Trainee.Id == plan.TraineeId);
             var first = MonthIndex.Of(c.Demand.Start);
-            var blocks = PlanRules.Validate(plan.Blocks.OrderBy(b => b.StartMonth).Select(b => new BlockInput(b.Department,
-                c.Demand.Start.AddMonths(b.StartMonth - first), c.Demand.Start.AddMonths(b.EndMonthExclusive - first).AddDays(-1))).ToList(), c.Demand, known);
+            var validated = PlanRules.Validate(plan.Blocks.OrderBy(b => b.StartMonth).Select(b => new BlockInput(b.Department,
+                    c.Demand.Start.AddMonths(b.StartMonth - first), c.Demand.Start.AddMonths(b.EndMonthExclusive - first).AddDays(-1))).ToList(),
+                c.Demand, known);
+            if (validated.Refused(out var invalid, out var blocks)) return invalid;
+            checkedPlans.Add((c, blocks));
+        }
+        var planned = new List<ScheduledTrainee>();
+        foreach (var (c, blocks) in checkedPlans)
+        {
             if (c.Plan is null)
-                session.Events.StartStream<RotationPlan>(c.Trainee.Id, new PlanGenerated(c.Trainee.Id, c.Trainee.Year, c.Trainee.BaseCode, c.Demand.Reduced,
-                    c.Demand.Months, blocks, result.SolverStatus, command.Actor, now));
+                session.Events.StartStream<RotationPlan>(c.Trainee.Id, new PlanGenerated(c.Trainee.Id, c.Trainee.Year, c.Trainee.BaseCode,
+                    c.Demand.Reduced, c.Demand.Months, blocks, result.SolverStatus, command.Caller.Actor, now));
             else
-                session.Events.Append(c.Trainee.Id, new PlanEdited(c.Demand.Reduced, c.Demand.Months, blocks, "SCHEDULER", result.SolverStatus, command.Actor, now));
+                session.Events.Append(c.Trainee.Id, new PlanEdited(c.Demand.Reduced, c.Demand.Months, blocks, "SCHEDULER", result.SolverStatus,
+                    command.Caller.Actor, now));
             var status = c.Plan?.Status switch
             {
                 PlanStatus.APPROVED or PlanStatus.PENDING_CENTER_REVIEW or PlanStatus.PENDING_BASE_APPROVAL =>

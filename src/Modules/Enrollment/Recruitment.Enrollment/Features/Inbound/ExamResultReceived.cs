@@ -1,6 +1,6 @@
 using Recruitment.Examination.Contracts;
 
-namespace Recruitment.Enrollment.Features.Downstream;
+namespace Recruitment.Enrollment.Features.Inbound;
 
 /// <summary>
 /// Records a candidate's published exam result on their application (CONFIRMED/QUALIFIED to EXAMINED,

@@ -1,6 +1,6 @@
 using Recruitment.TrainingExemption.Contracts;
 
-namespace Recruitment.Enrollment.Features.Downstream;
+namespace Recruitment.Enrollment.Features.Inbound;
 
 /// <summary>
 /// Records the center's exemption determination on the application: the latest one decides the training months

@@ -1,9 +1,15 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Shouldly;
+using Xunit.Abstractions;
 
-namespace Recruitment.IntegrationTests;
+namespace Recruitment.Testing;
 
 /// <summary>What every child host of one test shares: the database and the signing key.</summary>
-internal sealed record HostSettings(string ConnectionString)
+public sealed record HostSettings(string ConnectionString)
 {
     public const string Password = "Crash-test-2024";
 
@@ -13,9 +19,14 @@ internal sealed record HostSettings(string ConnectionString)
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }
 
-/// <summary>The built Recruitment.Host.dll as a child process on a free loopback port.</summary>
-internal sealed class HostProcess : IDisposable
+/// <summary>
+/// The built Recruitment.Host.dll as a child process on a free loopback port: a real process that a test can kill
+/// (SIGKILL) to prove what survives a crash. Disposing kills it too and writes the tail of its output to the test.
+/// </summary>
+public sealed class HostProcess : IDisposable
 {
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(90);
+
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly HttpClient _http;
@@ -31,38 +42,78 @@ internal sealed class HostProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static Task<HostProcess> StartAsync(HostSettings settings, ITestOutputHelper output)
+    /// <summary>
+    /// Starts a host and waits until it answers /health/ready. A host that exits or is not ready in time is killed and
+    /// fails the test with its output.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(HostSettings settings, ITestOutputHelper output)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var environment = new Dictionary<string, string>(settings.Environment)
+        {
+            ["ConnectionStrings__Postgres"] = settings.ConnectionString,
+            ["Auth__SigningKey"] = settings.SigningKey,
+            ["ASPNETCORE_URLS"] = address.ToString(),
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+            // These hosts sign in as center and operator without an authenticator, as the in-process test hosts do.
+            ["Auth__TwoFactor__RequiredRoles__0"] = "none",
+            ["Identity__Accounts__0__Login"] = "crash-operator",
+            ["Identity__Accounts__0__Password"] = HostSettings.Password,
+            ["Identity__Accounts__0__Role"] = "operator",
+            ["Identity__Accounts__1__Login"] = "crash-center",
+            ["Identity__Accounts__1__Password"] = HostSettings.Password,
+            ["Identity__Accounts__1__Role"] = "center-admin",
+        };
+        var process = Process.Start(StartInfo(environment))!;
+        var host = new HostProcess(process, address, output);
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await host.WaitUntilReadyAsync();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs a host with only the given settings until it exits by itself; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        using var process = Process.Start(StartInfo(environment))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new ShouldAssertException($"the host did not exit within {timeout.TotalSeconds:0} s");
+        }
+        return (process.ExitCode, await stderr + await stdout);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment)
     {
         var hostDll = Path.Combine(AppContext.BaseDirectory, "Recruitment.Host.dll");
         File.Exists(hostDll).ShouldBeTrue(hostDll);
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [hostDll])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var (key, value) in settings.Environment) start.Environment[key] = value;
-        start.Environment["ConnectionStrings__Postgres"] = settings.ConnectionString;
-        start.Environment["Auth__SigningKey"] = settings.SigningKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = address.ToString();
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        // These hosts sign in as center and operator without an authenticator, as the in-process test hosts do.
-        start.Environment["Auth__TwoFactor__RequiredRoles__0"] = "none";
-        start.Environment["Identity__Accounts__0__Login"] = "crash-operator";
-        start.Environment["Identity__Accounts__0__Password"] = HostSettings.Password;
-        start.Environment["Identity__Accounts__0__Role"] = "operator";
-        start.Environment["Identity__Accounts__1__Login"] = "crash-center";
-        start.Environment["Identity__Accounts__1__Password"] = HostSettings.Password;
-        start.Environment["Identity__Accounts__1__Role"] = "center-admin";
-        var process = Process.Start(start)!;
-        var host = new HostProcess(process, address, output);
-        process.OutputDataReceived += (_, e) => host.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return Task.FromResult(host);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        return start;
     }
 
     private void Append(string? line)
@@ -76,9 +127,9 @@ internal sealed class HostProcess : IDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
-    public async Task WaitUntilReadyAsync()
+    private async Task WaitUntilReadyAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow + ReadyWithin;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new ShouldAssertException($"the host exited with {_process.ExitCode}:\n{Log}");
@@ -92,7 +143,7 @@ internal sealed class HostProcess : IDisposable
             }
             await Task.Delay(200);
         }
-        throw new ShouldAssertException($"the host was not ready within 90 s:\n{Log}");
+        throw new ShouldAssertException($"the host was not ready within {ReadyWithin.TotalSeconds:0} s:\n{Log}");
     }
 
     public async Task<HttpClient> SignedInAsync(string login)
@@ -128,6 +179,7 @@ internal sealed class HostProcess : IDisposable
 
     public void Dispose()
     {
+        Kill();
         var log = Log;
         if (log.Length > 0) _output.WriteLine($"--- host {Address} output (tail) ---\n{log[Math.Max(0, log.Length - 4000)..]}");
         _http.Dispose();
