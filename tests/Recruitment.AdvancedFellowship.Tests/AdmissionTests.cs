@@ -90,6 +90,8 @@ public sealed class AdmissionTests(FellowshipApp app)
         (await (await applicant.PostJsonAsync($"{Api}/applications/{id}/reporting", new { })).JsonAsync()).GetProperty("status").GetString().ShouldBe("REPORTED");
         var fellow = await (await applicant.GetAsync($"{Api}/fellows/{id}")).JsonAsync();
         fellow.GetProperty("training").GetProperty("reportedOn").GetString().ShouldBe($"{cycle.Id}-07-01");
+        // FEL-26: the sending unit pays salary and costs; the system records it as payer and computes no pay.
+        fellow.GetProperty("training").GetProperty("paidBy").GetString().ShouldBe(Fellows.Unit);
         var timeline = fellow.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
         timeline.ShouldBe(["application-submitted", "review-started", "application-proposed", "notice-issued", "reporting-documents-ticked",
             "reporting-documents-ticked", "fellow-reported"]);

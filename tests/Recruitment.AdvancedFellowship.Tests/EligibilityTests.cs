@@ -105,15 +105,31 @@ public sealed class EligibilityTests
         Refusal(Technician() with { Title = Physician(10).Title }).ShouldBe("eligibility.technician_title_required");
     }
 
+    [Fact]
+    public void The_units_conduct_attestation_and_the_good_health_declaration_are_required_to_submit_FEL_05()
+    {
+        foreach (var (form, field) in new[]
+                 {
+                     (Physician() with { UnitAttestsConduct = false }, "unitAttestsConduct"),
+                     (Physician() with { DeclaresGoodHealth = false }, "declaresGoodHealth"),
+                 })
+        {
+            var refused = Should.Throw<DomainException>(() => Check(form));
+            refused.Code.ShouldBe("application.form_incomplete");
+            ((IEnumerable<string>)refused.Extensions!["missing"]!).ShouldBe([field]);
+        }
+    }
+
     [Theory]
     [InlineData(0, "eligibility.work_years_out_of_range")]
     [InlineData(1, null)]
     [InlineData(5, null)]
-    [InlineData(6, "eligibility.work_years_out_of_range")]
-    public void Work_years_lie_within_the_rows_1_to_5_full_years_at_submission_FEL_09(int years, string? code)
+    [InlineData(6, null)]
+    [InlineData(12, null)]
+    public void Work_years_are_at_least_the_rows_1_full_year_and_above_5_only_a_SOFT_flag_FEL_09(int years, string? code)
     {
         var form = Physician() with { SpecialtyWorkStart = Submitted.AddYears(-years) };
-        if (code is null) Check(form);
+        if (code is null) Check(form).Flags.Contains(Eligibility.WorkYearsAboveRow).ShouldBe(years > 5, "above the row's 5 years: flagged for the reviewer, never refused");
         else Refusal(form).ShouldBe(code);
         // one day short of a full year is not a year
         if (years == 1) Refusal(Physician() with { SpecialtyWorkStart = Submitted.AddYears(-1).AddDays(1) }).ShouldBe("eligibility.work_years_out_of_range");

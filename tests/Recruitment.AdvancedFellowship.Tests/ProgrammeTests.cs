@@ -50,7 +50,7 @@ public sealed class ProgrammeTests(FellowshipApp app)
                 (Physician(1) with { Education = Physician(1).Education! with { Level = EducationLevel.JUNIOR_COLLEGE } }, HttpStatusCode.UnprocessableEntity, "eligibility.education_below_bachelor"),
                 (Physician(1) with { Title = Physician(1).Title! with { Level = TitleLevel.JUNIOR }, Residency = new ResidencyEntry(false, null) }, HttpStatusCode.UnprocessableEntity, "eligibility.title_or_residency_required"),
                 (Technician() with { Title = Technician().Title! with { Level = TitleLevel.JUNIOR } }, HttpStatusCode.UnprocessableEntity, "eligibility.technician_title_required"),
-                (Physician(1) with { SpecialtyWorkStart = new DateOnly(2018, 5, 1) }, HttpStatusCode.UnprocessableEntity, "eligibility.work_years_out_of_range"),
+                (Physician(1) with { SpecialtyWorkStart = new DateOnly(2024, 1, 1) }, HttpStatusCode.UnprocessableEntity, "eligibility.work_years_out_of_range"),
                 (Physician(12) with { SpecialtyWorkStart = new DateOnly(2022, 5, 1) }, HttpStatusCode.UnprocessableEntity, "eligibility.medtech_work_years"),
                 (Physician(12) with { Certificates = null }, HttpStatusCode.UnprocessableEntity, "eligibility.medtech_certificates_required"),
                 (Physician(1) with { Certificates = null }, HttpStatusCode.UnprocessableEntity, "eligibility.physician_certificates_required"),

@@ -6,6 +6,7 @@ public sealed class AdmissionRulesTests
     private static AgpCandidate Agp(decimal total, Category category = Category.INDEPENDENT, decimal written = 48, decimal interview = 32) =>
         new(Guid.NewGuid(), total, written, interview, category);
 
+    /// <summary>ENR-37: sponsored assistant-GP candidates are preferred under equal conditions.</summary>
     [Fact]
     public void On_an_equal_total_a_sponsored_candidate_ranks_before_an_independent_one_ENR_49()
     {

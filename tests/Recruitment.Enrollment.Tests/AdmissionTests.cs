@@ -40,6 +40,7 @@ public sealed class AdmissionTests(RecruitmentApp app)
 
         await (await b01.PostAsJsonAsync(Proposal(failed), new { })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "proposal.not_passing");
         await (await b01.PostAsJsonAsync(Proposal(second), new { })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "proposal.skip_reason_required");
+        // ENR-61: a failed health check is SOFT, admitting anyway needs a reason.
         await (await b01.PostAsJsonAsync(Proposal(second), new { healthCheck = "FAIL", skipReason = "rural commitment" }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "proposal.fail_reason_required");
         await (await b01.PostAsJsonAsync(Proposal(best), new { trainingMonths = 24 })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "proposal.invalid_training_months");

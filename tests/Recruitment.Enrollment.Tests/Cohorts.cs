@@ -23,20 +23,23 @@ internal static class Cohorts
 
     public static async Task<Guid> ExaminedAsync(RecruitmentApp app, int year, string baseCode, string specialty, decimal total, bool passed = true,
         Category category = Category.INDEPENDENT, Track track = Track.RESIDENCY, decimal? interview = null, Guid? applicantId = null,
-        bool exemptionRequested = false, string? otherSpecialty = null, string name = "候选人")
+        bool exemptionRequested = false, string? otherSpecialty = null, string name = "候选人", bool published = true,
+        bool absent = false)
     {
         var id = Guid.NewGuid();
         var at = new DateTimeOffset(2024, 6, 20, 9, 0, 0, TimeSpan.FromHours(8));
         var choice = (category == Category.INDEPENDENT ? Independent(baseCode, specialty) : Sponsored(baseCode, specialty))
             with { OtherSpecialty = otherSpecialty, RequestsExemption = exemptionRequested };
-        var result = new ExamResult(total * 0.6m, null, total * 0.4m, passed ? "PASS" : "FAIL", total * 0.6m, interview ?? total * 0.4m, total, passed, false, 1);
+        var assessment = absent ? "ABSENT" : passed ? "PASS" : "FAIL";
+        var result = new ExamResult(total * 0.6m, null, total * 0.4m, assessment, total * 0.6m, interview ?? total * 0.4m, total, passed && !absent,
+            absent, 1);
         await using var session = app.Service<IEnrollmentStore>().LightweightSession();
         IApplicationEvent first = track == Track.RESIDENCY
             ? new ApplicationSubmitted(year, applicantId ?? Guid.NewGuid(), TestIds.NewResidentId(), name, "13900000000", choice, Profile(), [], "seed", at)
             : new AssistantGpRegistered(year, baseCode, TestIds.NewResidentId(), name, "13900000000", AgpForm(category), [], "seed", at);
         var events = new List<IApplicationEvent> { first, new ApplicationApproved(null, "seed", at) };
         if (track == Track.RESIDENCY) events.Add(new OnsiteConfirmed(exemptionRequested, "seed", at.AddDays(12)));
-        events.Add(new ExamResultRecorded(result, "seed", at.AddDays(35)));
+        if (published) events.Add(new ExamResultRecorded(result, "seed", at.AddDays(35))); // unpublished: still CONFIRMED (EXAM-15)
         session.Events.StartStream<Application>(id, events.Cast<object>().ToArray());
         await session.SaveChangesAsync();
         return id;

@@ -21,6 +21,7 @@ public sealed class OnsiteChecklistTests
         Codes(a).ShouldBe(["ID_CARD", "DIPLOMA_1", "DEGREE_1", "DIPLOMA_2", "DEGREE_2"]);
     }
 
+    /// <summary>ENR-21: a sponsored applicant brings the contract copy and the sealed employer consent, required at on-site confirmation.</summary>
     [Fact]
     public void A_sponsored_physician_adds_qualification_contract_and_sealed_consent_and_the_exemption_form_when_requested()
     {

@@ -36,11 +36,13 @@ public sealed class ReviewTests(RecruitmentApp app)
         detail.GetProperty("application").GetProperty("status").GetString().ShouldBe("PENDING_REVIEW");
     }
 
+    /// <summary>ENR-14: submitted is PENDING_REVIEW, successful only once APPROVED, both seen by the status query; ENR-34: who did each step.</summary>
     [Fact]
     public async Task An_independent_applicant_is_approved_only_with_the_identity_tick_ENR_22()
     {
         app.Clock.Set(2024, 6, 20);
         var (id, client, _) = await SubmittedAsync(app);
+        (await (await client.GetAsync("/api/enrollment/me/application")).JsonAsync()).GetProperty("status").GetString().ShouldBe("PENDING_REVIEW");
         using var b01 = await app.SignedInAsync("t-b01");
         await (await b01.PostAsJsonAsync(Review(id), new { decision = "APPROVE" }))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "review.identity_not_verified");

@@ -104,6 +104,7 @@ public sealed class ScoreImportTests(RecruitmentApp app)
             .ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
     }
 
+    /// <summary>EXAM-08: interviews are complete by 08-16, so their results arrive by then; EXAM-11 is how late imports are refused.</summary>
     [Fact]
     public async Task Imports_close_after_16_August_unless_the_center_extends_the_base_EXAM_11()
     {

@@ -10,6 +10,7 @@ public sealed class ScoringTests
     private static Score Score(decimal? theory, decimal? interview, decimal? skill = null, AssessmentResult result = AssessmentResult.PASS) =>
         new(theory, skill, interview, result, result == AssessmentResult.ABSENT ? [ExamComponent.WRITTEN] : [], null);
 
+    /// <summary>EXAM-01: written at most 60, interview at most 40, a total of 100; EXAM-12 scales the raw scores into them.</summary>
     [Fact]
     public void Written_is_scaled_to_60_and_interview_to_40_EXAM_12()
     {

@@ -22,6 +22,8 @@ public sealed class AdmissionCycleCollection : ICollectionFixture<RecruitmentApp
 public sealed class AdmissionCycleTests(RecruitmentApp app)
 {
     private const string Password = "Applicant-2024";
+    /// <summary>The center finalises every base here, on their behalf, which needs a reason (ENR-70).</summary>
+    private const string Behalf = "load test: finalised by the center for every base";
     private static readonly DateTimeOffset Confirmed = new(2024, 7, 3, 10, 0, 0, TimeSpan.FromHours(8));
 
     private sealed record Seeded(Guid Id, string IdNumber, Track Track, string BaseCode, string Specialty, string? Login);
@@ -77,8 +79,10 @@ public sealed class AdmissionCycleTests(RecruitmentApp app)
             using (var center = await app.SignedInAsync("t-center"))
             {
                 foreach (var baseCode in seeded.Where(s => s.Track == Track.RESIDENCY).Select(s => s.BaseCode).Distinct())
-                    await (await center.PostAsJsonAsync($"/api/examination/bases/{baseCode}/finalize", new { year = 2024 })).ShouldBeSuccessAsync();
-                await (await center.PostAsJsonAsync("/api/examination/bases/B07/finalize", new { year = 2024, track = "ASSISTANT_GP" })).ShouldBeSuccessAsync();
+                    await (await center.PostAsJsonAsync($"/api/examination/bases/{baseCode}/finalize", new { year = 2024, reason = Behalf }))
+                        .ShouldBeSuccessAsync();
+                await (await center.PostAsJsonAsync("/api/examination/bases/B07/finalize", new { year = 2024, track = "ASSISTANT_GP", reason = Behalf }))
+                    .ShouldBeSuccessAsync();
             }
             await HttpAssertions.EventuallyAsync(async () => (await ApplicationsAsync()).All(a => a.ExamResult is not null),
                 "Enrollment to record every published result", 60);

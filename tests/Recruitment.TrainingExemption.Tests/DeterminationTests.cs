@@ -26,6 +26,10 @@ public sealed class DeterminationTests(RecruitmentApp app)
 
     private static object Items(params (string, int)[] items) => items.Select(i => new { specialty = i.Item1, months = i.Item2 }).ToArray();
 
+    /// <summary>
+    /// EXM-07: the center's capability assessment comes before the expert determination, which only the center makes.
+    /// EXM-06: the base's approval-form save names the base reviewer (its timeline actor).
+    /// </summary>
     [Fact]
     public async Task The_base_fills_the_form_the_center_assesses_and_decides_and_only_in_that_order_EXM_08()
     {

@@ -55,6 +55,17 @@ public sealed class ExemptionRulesTests
         Code(Form(), new HighestEducation("MASTER", "ACADEMIC", "Clinical Medicine", "CN", false)).ShouldBe("exemption.basis_not_supported");
 
     [Fact]
+    public void A_stomatology_professional_masters_may_request_an_exemption_ENR_29_EXM_02()
+    {
+        var stomatology = ProfessionalMaster with { Major = "口腔医学" };
+        Code(Form(ExemptionBasis.PROFESSIONAL_MASTER_STOMATOLOGY, major: "口腔医学"), stomatology).ShouldBeNull();
+        Code(Form(major: "Stomatology"), ProfessionalMaster with { Major = "Stomatology" }).ShouldBeNull("「（含口腔医学）」 qualifies the master's too");
+        Code(Form(ExemptionBasis.PROFESSIONAL_MASTER_STOMATOLOGY, major: "口腔医学"), stomatology with { DegreeType = "ACADEMIC" })
+            .ShouldBe("exemption.basis_not_supported");
+        Code(Form(ExemptionBasis.PROFESSIONAL_MASTER_STOMATOLOGY, major: "Biology"), stomatology).ShouldBe("exemption.basis_not_supported");
+    }
+
+    [Fact]
     public void Experience_based_requests_state_the_years_EXM_02()
     {
         Code(Form(ExemptionBasis.CLINICAL_EXPERIENCE)).ShouldBe("exemption.experience_required");

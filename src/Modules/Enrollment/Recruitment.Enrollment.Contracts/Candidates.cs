@@ -44,7 +44,7 @@ public sealed record ExemptionRequested(
     ExemptionForm Form,
     DateTimeOffset At);
 
-public enum ExemptionBasis { PROFESSIONAL_MASTER_CLINICAL, DOCTORATE_CLINICAL, DOCTORATE_STOMATOLOGY, CLINICAL_EXPERIENCE }
+public enum ExemptionBasis { PROFESSIONAL_MASTER_CLINICAL, DOCTORATE_CLINICAL, DOCTORATE_STOMATOLOGY, CLINICAL_EXPERIENCE, PROFESSIONAL_MASTER_STOMATOLOGY }
 
 /// <summary>
 /// The exemption application form (FORM-05) the requester hands in at on-site confirmation, as base

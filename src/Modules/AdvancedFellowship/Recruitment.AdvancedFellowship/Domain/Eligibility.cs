@@ -13,6 +13,7 @@ internal static partial class Eligibility
 {
     /// <summary>FEL-06: older than the cycle's age limit (45) in full years on the submission date.</summary>
     public const string AgeOverLimit = "AGE_OVER_LIMIT";
+    public const string WorkYearsAboveRow = "WORK_YEARS_ABOVE_ROW";
 
     [GeneratedRegex(@"^(0\d{2,3}-\d{7,8}|1\d{10})$")]
     private static partial Regex PhonePattern();
@@ -78,7 +79,7 @@ internal static partial class Eligibility
         }
 
         var workYears = ChinaTime.FullYears(form.SpecialtyWorkStart!.Value, submittedOn);
-        if (workYears < position.WorkYearsMin || workYears > position.WorkYearsMax)
+        if (workYears < position.WorkYearsMin)
             throw Refuse("eligibility.work_years_out_of_range",
                 $"row {position.No} asks for {position.WorkYearsMin}-{position.WorkYearsMax} full years of work; the form gives {workYears} (FEL-09)");
         if (position.Category == DepartmentCategory.MEDTECH && workYears < 3)
@@ -106,6 +107,8 @@ internal static partial class Eligibility
 
         var flags = new List<string>();
         if (ChinaTime.FullYears(birthDate, submittedOn) > cycle.AgeSoftLimit) flags.Add(AgeOverLimit);
+        // FEL-09 (round 2): the upper bound is SOFT, the same rows invite attending physicians, who usually have worked longer.
+        if (workYears > position.WorkYearsMax) flags.Add(WorkYearsAboveRow);
         return new EligibleApplication(position, postType, months, flags, RequiredDocuments(form, position, postType));
     }
 
@@ -147,6 +150,9 @@ internal static partial class Eligibility
         Need(Text(f.ResearchExperience), "researchExperience");
         Need(f.ApplicantSigned, "applicantSigned");
         Need(Text(f.UnitOpinion), "unitOpinion");
+        // FEL-05 (round 2): the sending unit's conduct attestation (a) and the good-health declaration (d) complete the form.
+        Need(f.UnitAttestsConduct, "unitAttestsConduct");
+        Need(f.DeclaresGoodHealth, "declaresGoodHealth");
         return missing;
     }
 

@@ -82,6 +82,8 @@ internal sealed class Finalization
     public string BaseCode { get; set; } = "";
     public string FinalizedBy { get; set; } = "";
     public DateTimeOffset FinalizedAt { get; set; }
+    /// <summary>Set when the center finalised on the base's behalf (ENR-70): why.</summary>
+    public string? OnBehalfReason { get; set; }
 
     public static string IdFor(int year, Track track, string baseCode) => $"{year}:{track}:{baseCode}";
 }

@@ -24,9 +24,12 @@ internal static class ExemptionRules
         var education = r.HighestEducation;
         switch (form.Basis)
         {
-            case ExemptionBasis.PROFESSIONAL_MASTER_CLINICAL:
-                if (education is not { Level: "MASTER", DegreeType: "PROFESSIONAL", InProgress: false } || !IsOneOf(form.DegreeMajor, ClinicalMajors))
-                    return Refuse("exemption.basis_not_supported", "This basis needs a completed clinical medicine professional master's degree (EXM-02).");
+            case ExemptionBasis.PROFESSIONAL_MASTER_CLINICAL or ExemptionBasis.PROFESSIONAL_MASTER_STOMATOLOGY:
+                // ENR-29, EXM-02 (round 2): 「（含口腔医学）」 qualifies both degrees, so a stomatology professional master's qualifies too.
+                if (education is not { Level: "MASTER", DegreeType: "PROFESSIONAL", InProgress: false }
+                    || !IsOneOf(form.DegreeMajor, ClinicalMajors, StomatologyMajors))
+                    return Refuse("exemption.basis_not_supported",
+                        "This basis needs a completed professional master's degree in clinical medicine or stomatology (EXM-02).");
                 break;
             case ExemptionBasis.DOCTORATE_CLINICAL or ExemptionBasis.DOCTORATE_STOMATOLOGY:
                 if (education is not { Level: "DOCTORATE", InProgress: false })

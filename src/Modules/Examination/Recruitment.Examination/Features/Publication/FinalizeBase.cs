@@ -2,7 +2,8 @@ using Recruitment.Notifications.Contracts;
 
 namespace Recruitment.Examination.Features.Publication;
 
-public sealed record FinalizeRequest(int? Year, string? Track);
+/// <summary><paramref name="Reason"/>: why the center finalises on a base's behalf (ENR-70); a base finalising its own import gives none.</summary>
+public sealed record FinalizeRequest(int? Year, string? Track, string? Reason = null);
 
 public sealed record FinalizeBase(string BaseCode, Caller Caller, FinalizeRequest Request);
 
@@ -12,7 +13,8 @@ public sealed record BaseFinalized(int Year, string Track, string BaseCode, int 
 /// POST /api/examination/bases/{baseCode}/finalize (the base or the center): the base marks its import
 /// final for a track (EXAM-15). Every scored candidate's result goes to Enrollment as
 /// <see cref="CandidateScored"/>, in the same transaction as the finalisation; later rows for the base are
-/// refused and only the center corrects (EXAM-16).
+/// refused and only the center corrects (EXAM-16). The center may finalise on a base's behalf, with a reason (ENR-70);
+/// GET /api/examination/cycles/{year}/unfinalised lists the bases it would do it for.
 /// </summary>
 internal sealed class FinalizeBaseEndpoint : ICarterModule
 {
@@ -29,6 +31,9 @@ public static class FinalizeBaseHandler
         IMessageContext bus, TimeProvider clock, CancellationToken ct)
     {
         if (command.Caller.ActsForBase(command.BaseCode) is { } forbidden) return forbidden;
+        var onBehalf = command.Caller.Is(Roles.CenterAdmin);
+        if (onBehalf && string.IsNullOrWhiteSpace(command.Request.Reason))
+            return Refusal.Invalid("finalize.reason_required", "The center finalises on a base's behalf with a reason (ENR-70).");
         if (command.Request.Year is not { } year) return Refusal.Invalid("finalize.invalid", "year is required.");
         var track = Track.RESIDENCY;
         if (command.Request.Track is { } named && Filters.Parse<Track>(named, "track", "finalize.invalid").Refused(out _, out track))
@@ -44,6 +49,7 @@ public static class FinalizeBaseHandler
         session.Insert(new Finalization
         {
             Id = id, Year = year, Track = track, BaseCode = command.BaseCode, FinalizedBy = command.Caller.Actor, FinalizedAt = now,
+            OnBehalfReason = onBehalf ? command.Request.Reason!.Trim() : null,
         });
 
         var entries = await session.Query<RosterEntry>()
