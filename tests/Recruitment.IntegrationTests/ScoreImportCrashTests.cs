@@ -18,85 +18,108 @@ public sealed class ScoreImportCrashTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var idNumbers = await RosterAsync(database);
         output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} rostered {Rostered} candidates");
+        var body = ImportBody(idNumbers);
 
         var settings = new HostSettings(database.ConnectionString);
         using var first = await HostProcess.StartAsync(settings, output);
         output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} first host ready");
-        using var center = await first.SignedInAsync("crash-center");
-        // The real clock is past the 2024 deadline (16 August 2024): the center extends B01, as it would for a late base.
-        await HttpAssertions.EventuallyAsync(async () =>
-            (await center.PostAsJsonAsync("/api/examination/extensions",
-                new { year = 2024, baseCode = "B01", until = "2099-12-31T23:59:59+08:00", reason = "crash test" })).IsSuccessStatusCode,
-            "the 2024 cycle reaching Examination", timeoutSeconds: 30);
-        await HttpAssertions.EventuallyAsync(async () =>
-            await database.ScalarAsync<long>("select count(*) from examination.mt_doc_examsettings") > 0, "the 2024 exam settings");
-        var key = await first.ApiKeyAsync();
-        var body = ImportBody(idNumbers);
-
-        using var job = first.Client(key);
-        var accepted = await (await job.PostAsync("/api/examination/score-imports", body())).JsonAsync();
-        var batchId = accepted.GetProperty("batchId").GetGuid();
-        accepted.GetProperty("totalRows").GetInt32().ShouldBe(Rostered + Unknown);
-        output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} batch {batchId} acknowledged");
-
-        // Kill as soon as some, but not all, chunks are committed.
-        var chunks = (Rostered + Unknown + ScoreImportChunk.Size - 1) / ScoreImportChunk.Size;
-        var progress = await ProgressAsync(database, batchId);
-        var watch = Stopwatch.StartNew();
-        while (progress.NextChunk == 0 && watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(10);
-            progress = await ProgressAsync(database, batchId);
-        }
-        first.Kill();
-        var atKill = await ProgressAsync(database, batchId);
-        output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} killed the host: status {atKill.Status}, {atKill.NextChunk} of {chunks} chunks committed");
-        atKill.NextChunk.ShouldBeGreaterThan(0, "the host was killed only once a chunk was committed");
-        atKill.NextChunk.ShouldBeLessThan(chunks, "the host was killed in the middle of the batch; make the batch larger if this fails");
+        var key = await TheCenterExtendsB01AndTheJobGetsAKey();
+        var batchId = await TheHostAcknowledgesTheBatchAndIsKilledMidImport();
 
         using var second = await HostProcess.StartAsync(settings, output);
-        var restarted = clock.Elapsed;
-        output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} second host ready");
-        try
-        {
-            await HttpAssertions.EventuallyAsync(async () => (await ProgressAsync(database, batchId)).Status == "COMPLETED",
-                "the acknowledged batch to complete after the restart", timeoutSeconds: 120);
-        }
-        catch (ShouldAssertException)
-        {
-            output.WriteLine(await EnvelopesAsync(database));
-            throw;
-        }
-        output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} batch completed, {(clock.Elapsed - restarted).TotalSeconds:0.0} s after the restarted host was ready");
+        await TheAcknowledgedBatchCompletesAfterTheRestart();
+        using var job = second.Client(key);
+        await EveryRowIsAppliedExactlyOnce();
+        await AReSentBatchChangesNothing();
 
-        using var job2 = second.Client(key);
-        var batch = await BatchAsync(job2, batchId);
-        batch.GetProperty("totalRows").GetInt32().ShouldBe(Rostered + Unknown);
-        batch.GetProperty("processedRows").GetInt32().ShouldBe(Rostered + Unknown);
-        batch.GetProperty("accepted").GetInt32().ShouldBe(Rostered);
-        batch.GetProperty("unchanged").GetInt32().ShouldBe(0);
-        batch.GetProperty("rejected").GetInt32().ShouldBe(Unknown);
-        batch.GetProperty("rows").GetProperty("total").GetInt32().ShouldBe(Rostered + Unknown, "one result per row, none twice");
-        (await database.ScalarAsync<long>(
-                $"select count(distinct (r->>'{Json("RowNumber")}')) from examination.mt_doc_scoreimportchunk c, jsonb_array_elements(c.data->'{Json("Results")}') r where c.data->>'{Json("BatchId")}' = '{batchId}'"))
-            .ShouldBe(Rostered + Unknown, "every row has exactly one result");
-        await ShouldHoldExactlyTheImportedScoresAsync(database, idNumbers, batchId);
-        (await database.ScalarAsync<long>("select count(*) from examination.mt_doc_scorechange"))
-            .ShouldBe(0, "a first import overwrites nothing: an audit entry would mean a row was applied twice");
-        (await database.ScalarAsync<long>("select count(*) from wolverine.wolverine_dead_letters")).ShouldBe(0);
+        async Task<string> TheCenterExtendsB01AndTheJobGetsAKey()
+        {
+            using var center = await first.SignedInAsync("crash-center");
+            // The real clock is past the 2024 deadline (16 August 2024): the center extends B01, as it would for a late base.
+            await HttpAssertions.EventuallyAsync(async () =>
+                (await center.PostAsJsonAsync("/api/examination/extensions",
+                    new { year = 2024, baseCode = "B01", until = "2099-12-31T23:59:59+08:00", reason = "crash test" })).IsSuccessStatusCode,
+                "the 2024 cycle reaching Examination", timeoutSeconds: 30);
+            await HttpAssertions.EventuallyAsync(async () =>
+                await database.ScalarAsync<long>("select count(*) from examination.mt_doc_examsettings") > 0, "the 2024 exam settings");
+            return await first.ApiKeyAsync();
+        }
+
+        async Task<Guid> TheHostAcknowledgesTheBatchAndIsKilledMidImport()
+        {
+            using var job = first.Client(key);
+            var accepted = await (await job.PostAsync("/api/examination/score-imports", body())).JsonAsync();
+            var acknowledged = accepted.GetProperty("batchId").GetGuid();
+            accepted.GetProperty("totalRows").GetInt32().ShouldBe(Rostered + Unknown);
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} batch {acknowledged} acknowledged");
+
+            // Kill as soon as some, but not all, chunks are committed.
+            var chunks = (Rostered + Unknown + ScoreImportChunk.Size - 1) / ScoreImportChunk.Size;
+            var progress = await ProgressAsync(database, acknowledged);
+            var watch = Stopwatch.StartNew();
+            while (progress.NextChunk == 0 && watch.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(10);
+                progress = await ProgressAsync(database, acknowledged);
+            }
+            first.Kill();
+            var atKill = await ProgressAsync(database, acknowledged);
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} killed the host: status {atKill.Status}, {atKill.NextChunk} of {chunks} chunks committed");
+            atKill.NextChunk.ShouldBeGreaterThan(0, "the host was killed only once a chunk was committed");
+            atKill.NextChunk.ShouldBeLessThan(chunks, "the host was killed in the middle of the batch; make the batch larger if this fails");
+            return acknowledged;
+        }
+
+        async Task TheAcknowledgedBatchCompletesAfterTheRestart()
+        {
+            var restarted = clock.Elapsed;
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} second host ready");
+            try
+            {
+                await HttpAssertions.EventuallyAsync(async () => (await ProgressAsync(database, batchId)).Status == "COMPLETED",
+                    "the acknowledged batch to complete after the restart", timeoutSeconds: 120);
+            }
+            catch (ShouldAssertException)
+            {
+                output.WriteLine(await EnvelopesAsync(database));
+                throw;
+            }
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} batch completed, {(clock.Elapsed - restarted).TotalSeconds:0.0} s after the restarted host was ready");
+        }
+
+        async Task EveryRowIsAppliedExactlyOnce()
+        {
+            var batch = await BatchAsync(job, batchId);
+            batch.GetProperty("totalRows").GetInt32().ShouldBe(Rostered + Unknown);
+            batch.GetProperty("processedRows").GetInt32().ShouldBe(Rostered + Unknown);
+            batch.GetProperty("accepted").GetInt32().ShouldBe(Rostered);
+            batch.GetProperty("unchanged").GetInt32().ShouldBe(0);
+            batch.GetProperty("rejected").GetInt32().ShouldBe(Unknown);
+            batch.GetProperty("rows").GetProperty("total").GetInt32().ShouldBe(Rostered + Unknown, "one result per row, none twice");
+            (await database.ScalarAsync<long>(
+                    $"select count(distinct (r->>'{Json("RowNumber")}')) from examination.mt_doc_scoreimportchunk c, jsonb_array_elements(c.data->'{Json("Results")}') r where c.data->>'{Json("BatchId")}' = '{batchId}'"))
+                .ShouldBe(Rostered + Unknown, "every row has exactly one result");
+            await ShouldHoldExactlyTheImportedScoresAsync(database, idNumbers, batchId);
+            (await database.ScalarAsync<long>("select count(*) from examination.mt_doc_scorechange"))
+                .ShouldBe(0, "a first import overwrites nothing: an audit entry would mean a row was applied twice");
+            (await database.ScalarAsync<long>("select count(*) from wolverine.wolverine_dead_letters")).ShouldBe(0);
+        }
 
         // The job re-sends the very same batch: every row is UNCHANGED and nothing is audited.
-        var again = await job2.PostAsync("/api/examination/score-imports", body());
-        var resentId = (await again.JsonAsync()).GetProperty("batchId").GetGuid();
-        await HttpAssertions.EventuallyAsync(async () => (await ProgressAsync(database, resentId)).Status == "COMPLETED",
-            "the re-sent batch to complete", timeoutSeconds: 60);
-        var resent = await BatchAsync(job2, resentId);
-        resent.GetProperty("accepted").GetInt32().ShouldBe(0);
-        resent.GetProperty("unchanged").GetInt32().ShouldBe(Rostered);
-        resent.GetProperty("rejected").GetInt32().ShouldBe(Unknown);
-        await ShouldHoldExactlyTheImportedScoresAsync(database, idNumbers, batchId);
-        (await database.ScalarAsync<long>("select count(*) from examination.mt_doc_scorechange")).ShouldBe(0);
-        output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} re-sent batch {resentId} completed: all UNCHANGED");
+        async Task AReSentBatchChangesNothing()
+        {
+            var again = await job.PostAsync("/api/examination/score-imports", body());
+            var resentId = (await again.JsonAsync()).GetProperty("batchId").GetGuid();
+            await HttpAssertions.EventuallyAsync(async () => (await ProgressAsync(database, resentId)).Status == "COMPLETED",
+                "the re-sent batch to complete", timeoutSeconds: 60);
+            var resent = await BatchAsync(job, resentId);
+            resent.GetProperty("accepted").GetInt32().ShouldBe(0);
+            resent.GetProperty("unchanged").GetInt32().ShouldBe(Rostered);
+            resent.GetProperty("rejected").GetInt32().ShouldBe(Unknown);
+            await ShouldHoldExactlyTheImportedScoresAsync(database, idNumbers, batchId);
+            (await database.ScalarAsync<long>("select count(*) from examination.mt_doc_scorechange")).ShouldBe(0);
+            output.WriteLine($"{clock.Elapsed:mm\\:ss\\.f} re-sent batch {resentId} completed: all UNCHANGED");
+        }
     }
 
     /// <summary>

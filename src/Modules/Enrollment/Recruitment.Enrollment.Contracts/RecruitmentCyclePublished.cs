@@ -35,7 +35,24 @@ public sealed record CycleCalendar(
     DateTimeOffset RotationPlanDeadline,
     DateTimeOffset OrientationDeadline,
     DateTimeOffset ExemptionDecisionDeadline,
-    DateOnly TrainingStartDate);
+    DateOnly TrainingStartDate)
+{
+    /// <summary>
+    /// reporting.lateUntil (ENR-66): the base may record a late report until then. A cycle file without it gets
+    /// the default of DOMAIN.md 2.2: 30 days after the reporting deadline (2024: 09-30 23:59:59).
+    /// </summary>
+    public DateTimeOffset? ReportingLateUntil { get; init; }
+
+    /// <summary>
+    /// supplementary.closeAt (ENR-68): places freed after admission may be refilled by a PHC round until then.
+    /// Default: the reporting deadline (2024: 08-31 23:59:59).
+    /// </summary>
+    public DateTimeOffset? SupplementaryCloseAt { get; init; }
+
+    public DateTimeOffset LateReportingUntil => ReportingLateUntil ?? ReportingDeadline.AddDays(30);
+
+    public DateTimeOffset RefillUntil => SupplementaryCloseAt ?? ReportingDeadline;
+}
 
 public sealed record TrainingBase(string Code, string NameZh, string NameEn, string City, IReadOnlyList<BaseContact> Contacts);
 

@@ -9,6 +9,8 @@ internal enum ApplicationStatus
     ONSITE_REGISTERED, QUALIFIED, EXAMINED, ABSENT, CANCELLED_ABSENT,
     PROPOSED, NOT_PROPOSED, CENTER_REVIEWED, PHC_RECHECKED, IN_PUBLICITY, ON_HOLD, ADMITTED, REVOKED, REPORTED,
     WITHDRAWN, CANCELLED_FALSE_INFO,
+    // After admission (ENR-65, ENR-66): declined by the applicant; not reported by the reporting deadline.
+    DECLINED, NOT_REPORTED,
 }
 
 internal enum PsychTest { NOT_REQUIRED, PASS, FAIL, PENDING }
@@ -84,11 +86,14 @@ internal sealed class Application
     public Guid? PublicityId { get; set; }
     public DateOnly? ReportedOn { get; set; }
     public DateOnly? LabourContractSignedOn { get; set; }
+    /// <summary>Reported after the reporting deadline, recorded by the base with a reason (ENR-66).</summary>
+    public bool ReportedLate { get; set; }
 
     /// <summary>Set when a center correction changes pass/fail of a candidate already proposed or admitted (EXAM-16).</summary>
     public const string ResultCorrectedFlag = "EXAM_RESULT_CORRECTED";
 
-    public bool IsActive => Status is not (ApplicationStatus.WITHDRAWN or ApplicationStatus.CANCELLED_FALSE_INFO or ApplicationStatus.REVOKED);
+    public bool IsActive => Status is not (ApplicationStatus.WITHDRAWN or ApplicationStatus.CANCELLED_FALSE_INFO or ApplicationStatus.REVOKED
+        or ApplicationStatus.DECLINED or ApplicationStatus.NOT_REPORTED);
 
     /// <summary>Withdrawal and cancellation are possible only before admission (ENR-16, DOMAIN.md 3.9).</summary>
     public bool IsAdmitted => Status is ApplicationStatus.ADMITTED or ApplicationStatus.REPORTED;
@@ -138,6 +143,10 @@ internal sealed class Application
     public void Apply(TraineeReported e) => On(e);
     public void Apply(LabourContractSigned e) => On(e);
     public void Apply(AdmissionNoticeReissued e) => On(e);
+    public void Apply(AdmissionDeclined e) => On(e);
+    public void Apply(ReportingDeadlinePassed e) => On(e);
+    public void Apply(LateReportRecorded e) => On(e);
+    public void Apply(AdmissionRevoked e) => On(e);
 
     internal void On(IApplicationEvent e)
     {
@@ -268,6 +277,20 @@ internal sealed class Application
             case ApplicationCancelled c:
                 Status = ApplicationStatus.CANCELLED_FALSE_INFO;
                 Reason = c.Reason;
+                break;
+            case AdmissionDeclined d:
+                Status = ApplicationStatus.DECLINED;
+                Reason = d.Reason;
+                break;
+            case ReportingDeadlinePassed:
+                if (Status == ApplicationStatus.ADMITTED) Status = ApplicationStatus.NOT_REPORTED;
+                break;
+            case LateReportRecorded late:
+                (ReportedOn, ReportedLate, Reason, Status) = (late.ReportedOn, true, late.Reason, ApplicationStatus.REPORTED);
+                break;
+            case AdmissionRevoked r:
+                Status = ApplicationStatus.REVOKED;
+                Reason = r.Reason;
                 break;
         }
 

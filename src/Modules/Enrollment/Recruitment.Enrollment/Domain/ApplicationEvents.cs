@@ -81,6 +81,18 @@ internal sealed record LabourContractSigned(DateOnly SignedOn, string Actor, Dat
 /// </summary>
 internal sealed record AdmissionNoticeReissued(int PreviousMonths, int Months, string Actor, DateTimeOffset At) : IApplicationEvent;
 
+/// <summary>ENR-65: the admitted applicant declined the place.</summary>
+internal sealed record AdmissionDeclined(string Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+/// <summary>ENR-66: the reporting deadline passed before the admitted trainee reported.</summary>
+internal sealed record ReportingDeadlinePassed(string Actor, DateTimeOffset At) : IApplicationEvent;
+
+/// <summary>ENR-66: the base recorded a late report, with its reason, before reporting.lateUntil.</summary>
+internal sealed record LateReportRecorded(DateOnly ReportedOn, string Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+/// <summary>ENR-67: the PHC revoked the admission for verified false information.</summary>
+internal sealed record AdmissionRevoked(string Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
+
 internal static class SystemActor
 {
     /// <summary>The actor of changes made by a deadline rather than a person.</summary>

@@ -5,7 +5,7 @@ namespace Recruitment.Rotation.Domain;
 /// -> APPROVED. The base approves standard plans itself (also straight from DRAFT); only the center approves
 /// reduced-year ones. A change to an approved plan returns it to its approver's review.
 /// </summary>
-internal enum PlanStatus { DRAFT, PENDING_BASE_APPROVAL, PENDING_CENTER_REVIEW, APPROVED }
+internal enum PlanStatus { DRAFT, PENDING_BASE_APPROVAL, PENDING_CENTER_REVIEW, APPROVED, CLOSED }
 
 internal enum BlockStatus { PLANNED, IN_PROGRESS, COMPLETED }
 
@@ -44,6 +44,8 @@ internal sealed class RotationPlan
     public string? ApprovedBy { get; set; }
     public DateTimeOffset? ApprovedAt { get; set; }
     public int Changes { get; set; }
+    /// <summary>Why the plan was closed: the trainee's departure and its reason (ENR-69).</summary>
+    public string? ClosedReason { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public int CountedMonths => Blocks.Where(b => b.Status == BlockStatus.COMPLETED).Sum(b => b.Months);
@@ -55,6 +57,7 @@ internal sealed class RotationPlan
     public void Apply(BlockStarted e) => On(e);
     public void Apply(BlockCompleted e) => On(e);
     public void Apply(PlanReissueRequired e) => On(e);
+    public void Apply(PlanClosed e) => On(e);
 
     internal void On(IPlanEvent e)
     {
@@ -82,6 +85,13 @@ internal sealed class RotationPlan
                 break;
             case PlanReissueRequired reissue:
                 (ReissueRequired, ReissueReason, Status) = (true, reissue.Reason, PlanStatus.DRAFT);
+                break;
+            case PlanClosed closed:
+                // ENR-69: the trainee left; department capacity is freed from the first day of the month after.
+                Blocks = Blocks.Where(b => b.Start < closed.FreedFrom).ToList();
+                foreach (var b in Blocks.Where(b => b.End >= closed.FreedFrom))
+                    (b.End, b.Months) = (closed.FreedFrom.AddDays(-1), PlanRules.MonthsBetween(b.Start, closed.FreedFrom.AddDays(-1)));
+                (Status, ClosedReason, ReissueRequired, ReissueReason) = (PlanStatus.CLOSED, closed.Reason, false, null);
                 break;
         }
     }
@@ -126,6 +136,9 @@ internal sealed record BlockStarted(int Index, string Department, string Actor, 
 internal sealed record BlockCompleted(int Index, string Department, string Actor, DateTimeOffset At) : IPlanEvent;
 
 internal sealed record PlanReissueRequired(string Reason, string Actor, DateTimeOffset At) : IPlanEvent;
+
+/// <summary>The trainee left after admission (ENR-69); blocks from <see cref="FreedFrom"/> on are released.</summary>
+internal sealed record PlanClosed(string Reason, DateOnly FreedFrom, string Actor, DateTimeOffset At) : IPlanEvent;
 
 /// <summary>ROT-06 and the immutability of started blocks (ROT-08), as pure functions; a refusal is a stable code.</summary>
 internal static class PlanRules

@@ -23,6 +23,12 @@ internal sealed class Trainee
     public DateTimeOffset AdmittedAt { get; set; }
     public OrientationRecord? HospitalOrientation { get; set; }
     public OrientationRecord? DepartmentOrientation { get; set; }
+    /// <summary>Set when the trainee left after admission (ENR-69): out of planning, lists and daily checks.</summary>
+    public Departure? Departure { get; set; }
+    public string? DepartureReason { get; set; }
+    public DateTimeOffset? DepartedAt { get; set; }
+    /// <summary>Enrollment's sequence of the last departure or return applied: older or repeated messages change nothing.</summary>
+    public long StatusSequence { get; set; }
 }
 
 /// <summary>What a trainee's plan must cover: standard (a template) or reduced-year (make-up items), or not yet known.</summary>
@@ -44,6 +50,9 @@ internal static class TraineeDemands
     public static TraineeDemandInfo For(Trainee t, MakeUpPlan? makeUp, RotationCycle? cycle, RotationTemplate? template)
     {
         var start = cycle?.TrainingStartDate ?? t.TrainingStart;
+        if (t.Departure is { } left)
+            return new TraineeDemandInfo(false, t.AdmittedMonths, start, [], null, "trainee.departed",
+                $"The trainee left after admission ({left}); their plan is closed (ENR-69).");
         if (makeUp is { Approved: true })
             return new TraineeDemandInfo(true, makeUp.TrainingMonths, start,
                 makeUp.MakeUpItems.Select(i => new TemplateItem(i.Specialty, i.Months, 1)).ToList(), null, null, null);

@@ -1,7 +1,7 @@
 namespace Recruitment.TrainingExemption.Domain;
 
 /// <summary>EXM-08: REQUESTED -> BASE_FORM_COMPLETED -> ASSESSED -> APPROVED | REJECTED; REFUSED at intake.</summary>
-internal enum ExemptionStatus { REQUESTED, REFUSED, BASE_FORM_COMPLETED, ASSESSED, APPROVED, REJECTED }
+internal enum ExemptionStatus { REQUESTED, REFUSED, BASE_FORM_COMPLETED, ASSESSED, APPROVED, REJECTED, CLOSED }
 
 public enum AssessmentResult { PASS, FAIL }
 
@@ -45,6 +45,7 @@ internal sealed class ExemptionCase
     public void Apply(CapabilityAssessed e) => On(e);
     public void Apply(ExemptionDetermined e) => On(e);
     public void Apply(DeterminationReopened e) => On(e);
+    public void Apply(CaseClosed e) => On(e);
 
     internal void On(IExemptionEvent e)
     {
@@ -76,6 +77,9 @@ internal sealed class ExemptionCase
             case DeterminationReopened:
                 Status = ExemptionStatus.ASSESSED;
                 break;
+            case CaseClosed:
+                Status = ExemptionStatus.CLOSED;
+                break;
         }
     }
 }
@@ -99,3 +103,6 @@ internal sealed record CapabilityAssessed(CapabilityAssessment Assessment, strin
 internal sealed record ExemptionDetermined(Determination Determination, int Revision, string Actor, DateTimeOffset At) : IExemptionEvent;
 
 internal sealed record DeterminationReopened(string Reason, string Actor, DateTimeOffset At) : IExemptionEvent;
+
+/// <summary>The trainee left after admission while the case was open (ENR-69): nothing is left to decide.</summary>
+internal sealed record CaseClosed(string Reason, string Actor, DateTimeOffset At) : IExemptionEvent;

@@ -3,7 +3,7 @@ namespace Recruitment.Enrollment.Features.Admission;
 internal sealed record DateRequest(DateOnly? Date);
 
 internal sealed record TraineeRow(Guid ApplicationId, string Name, string SpecialtyCode, string? OtherSpecialty, string Category, string Status,
-    DateOnly? ReportedOn, DateOnly? LabourContractDue, DateOnly? LabourContractSignedOn, bool LabourContractOverdue);
+    DateOnly? ReportedOn, DateOnly? LabourContractDue, DateOnly? LabourContractSignedOn, bool LabourContractOverdue, bool ReportedLate = false);
 
 /// <summary>
 /// Reporting and the independent trainee's labour contract (ENR-60, ENR-62): POST
@@ -50,7 +50,7 @@ internal sealed class ReportingEndpoints : ICarterModule
                 {
                     var due = a is { Category: Category.INDEPENDENT, ReportedOn: { } reported } ? reported.AddDays(cycle.Calendar.LabourContractDaysAfterReporting) : (DateOnly?)null;
                     return new TraineeRow(a.Id, a.Name, a.SpecialtyCode, a.OtherSpecialty, a.Category.ToString(), a.Status.ToString(), a.ReportedOn, due,
-                        a.LabourContractSignedOn, due < today && a.LabourContractSignedOn is null);
+                        a.LabourContractSignedOn, due < today && a.LabourContractSignedOn is null, a.ReportedLate);
                 });
                 return rows.Where(r => overdue is null || r.LabourContractOverdue == overdue).ToList();
             })

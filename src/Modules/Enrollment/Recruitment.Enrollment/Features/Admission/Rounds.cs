@@ -98,6 +98,8 @@ internal sealed class RoundEndpoints : ICarterModule
         if (round is null || round.Year != year) throw DomainException.NotFound("round.not_found", $"No round {roundId} in {year}.");
         if (round.AllocatedAt is not null) throw DomainException.Conflict("round.allocated", "The round is already allocated.");
         if (now < round.Closes) throw new DomainException("round.still_open", $"The round closes at {round.Closes:O}.");
+        if (now.IsPast(cycle.Calendar.RefillUntil))
+            throw new DomainException("round.refill_closed", $"Places are refilled until {cycle.Calendar.RefillUntil:O} (supplementary.closeAt, ENR-68).");
 
         var preferences = await session.Query<RoundPreferences>().Where(p => p.RoundId == roundId).ToListAsync(ct);
         var ids = preferences.Select(p => p.ApplicationId).ToArray();
@@ -134,6 +136,10 @@ internal sealed class RoundEndpoints : ICarterModule
                 else session.Store(ledger);
                 ledgers[cellId] = ledger;
             }
+            // The vacancies were read before this ledger: a place taken in between (a late report, a PHC proposal) makes the
+            // whole allocation run again on fresh state rather than oversubscribe the cell (ENR-45, ENR-68).
+            if (ledger.Holders.Count >= ledger.Places)
+                throw new JasperFx.ConcurrencyException($"cell {cellId} filled during the allocation", new InvalidOperationException(cellId));
             ledger.Holders.Add(applicationId);
             var standard = a.Track == Track.ASSISTANT_GP ? cycle.StandardMonths.AssistantGp : cycle.StandardMonths.Residency;
             session.Events.Append(applicationId, a.Version + 1, new ProposalMade(new Proposal(cellId, cell.BaseCode, cell.SpecialtyCode, cell.OtherSpecialty,

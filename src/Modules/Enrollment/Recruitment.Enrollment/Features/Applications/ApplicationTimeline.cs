@@ -38,6 +38,9 @@ internal static class ApplicationTimeline
         ApplicationSubmitted s => $"{s.Choice.BaseCode}/{s.Choice.SpecialtyCode}",
         ApplicationEdited edited => $"{edited.Choice.BaseCode}/{edited.Choice.SpecialtyCode}",
         OnsiteConfirmed c when c.ExemptionRequested => "exemption requested",
+        AdmissionDeclined d => d.Reason,
+        AdmissionRevoked r => r.Reason,
+        LateReportRecorded l => $"{l.ReportedOn:yyyy-MM-dd} (late): {l.Reason}",
         _ => null,
     };
 }

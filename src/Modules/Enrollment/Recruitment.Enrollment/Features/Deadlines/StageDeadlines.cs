@@ -21,6 +21,7 @@ public static class StageDeadlinesHandler
         var messages = new OutgoingMessages();
         foreach (var stage in Enum.GetValues<Stage>())
             messages.Add(new CloseStage(cycle.Year, stage).DelayedFor(Until(Deadline(cycle.Calendar, stage), now)));
+        messages.Add(Departures.ReportingDeadlineHandler.Schedule(cycle, now)); // ENR-66, its own slice
         return messages;
     }
 

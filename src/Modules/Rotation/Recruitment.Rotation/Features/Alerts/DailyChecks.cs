@@ -36,7 +36,7 @@ public static class DailyRotationCheckHandler
         if (run?.LastRunDate >= today) return null;
         session.Store(new DailyCheckRun { Id = command.Year, LastRunDate = today });
 
-        var trainees = await session.Query<Trainee>().Where(t => t.Year == command.Year).ToListAsync(ct);
+        var trainees = await session.Query<Trainee>().Where(t => t.Year == command.Year && t.Departure == null).ToListAsync(ct); // ENR-69
         foreach (var trainee in trainees)
         {
             var c = await PlanContext.ForAsync(session, trainee, ct);

@@ -46,7 +46,8 @@ internal sealed record PlanContext(Trainee Trainee, MakeUpPlan? MakeUp, Rotation
     }
 
     public string TraineeStatus(DateTimeOffset now) =>
-        ChinaTime.Date(now) < Demand.Start ? "ADMITTED"
+        Trainee.Departure is { } left ? left.ToString()
+        : ChinaTime.Date(now) < Demand.Start ? "ADMITTED"
         : Plan?.Status == PlanStatus.APPROVED ? "IN_TRAINING"
         : Demand.Reduced ? "AWAITING_PLAN_APPROVAL"
         : "AWAITING_PLAN";

@@ -76,7 +76,7 @@ internal sealed class PlanViewEndpoints : ICarterModule
                 var code = baseCode.ToUpperInvariant();
                 if (caller.ActsForBase(code) is { } forbidden) return forbidden.ToResult();
                 await using var session = store.QuerySession();
-                var query = session.Query<Trainee>().Where(t => t.BaseCode == code);
+                var query = session.Query<Trainee>().Where(t => t.BaseCode == code && t.Departure == null); // ENR-69: out of planning
                 if (year is { } y) query = query.Where(t => t.Year == y);
                 var trainees = await query.OrderBy(t => t.Name).ThenBy(t => t.Id).ToPagedListAsync(paging.Page, paging.PageSize, ct);
                 var now = clock.GetUtcNow();

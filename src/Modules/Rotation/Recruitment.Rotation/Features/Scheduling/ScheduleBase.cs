@@ -49,7 +49,8 @@ public static class ScheduleBaseHandler
         if (await session.LoadAsync<BaseCapacity>(command.BaseCode, ct) is not { } capacity)
             return Refusal.Conflict("capacity.not_set", $"Set the department capacities of {command.BaseCode} first.");
 
-        var trainees = await session.Query<Trainee>().Where(t => t.BaseCode == command.BaseCode && t.Year == command.Year).ToListAsync(ct);
+        var trainees = await session.Query<Trainee>()
+            .Where(t => t.BaseCode == command.BaseCode && t.Year == command.Year && t.Departure == null).ToListAsync(ct); // ENR-69
         var unknown = command.Replan.Where(id => trainees.All(t => t.Id != id)).ToList();
         if (unknown.Count > 0)
             return Refusal.NotFound("trainee.not_found", $"Not trainees of {command.BaseCode} {command.Year}: {string.Join(", ", unknown)}.");
