@@ -19,7 +19,8 @@ internal sealed class ImportScoresEndpoint : ICarterModule
         app.ExaminationApi("Examination: score import").MapPost("/score-imports", async (HttpRequest request, Caller caller, IMessageBus bus,
                 CancellationToken ct) =>
             {
-                var (format, rows) = await ScoreImportParser.ReadAsync(request, ct);
+                if ((await ScoreImportParser.ReadAsync(request, ct)).Refused(out var refused, out var batch)) return refused.ToResult();
+                var (format, rows) = batch;
                 var received = await bus.InvokeAsync<ScoreImportReceived>(new ReceiveScoreImport(Guid.CreateVersion7(), format, caller.Actor, rows), ct);
                 return Results.Accepted($"/api/examination/score-imports/{received.BatchId}", received);
             })
