@@ -1,14 +1,14 @@
 namespace Recruitment.Enrollment.Domain;
 
-internal enum Gender { MALE, FEMALE }
+public enum Gender { MALE, FEMALE }
 
-internal enum EducationLevel { JUNIOR_COLLEGE, BACHELOR, MASTER, DOCTORATE }
+public enum EducationLevel { JUNIOR_COLLEGE, BACHELOR, MASTER, DOCTORATE }
 
-internal enum EducationMode { FULL_TIME, ADULT }
+public enum EducationMode { FULL_TIME, ADULT }
 
-internal enum DegreeType { NONE, ACADEMIC, PROFESSIONAL }
+public enum DegreeType { NONE, ACADEMIC, PROFESSIONAL }
 
-internal enum CertificateType { PHYSICIAN_QUALIFICATION, PRACTISING, ASSISTANT_PHYSICIAN_QUALIFICATION }
+public enum CertificateType { PHYSICIAN_QUALIFICATION, PRACTISING, ASSISTANT_PHYSICIAN_QUALIFICATION }
 
 /// <summary>
 /// The applicant's profile, three sections (ENR-10). A section may be saved half-filled; an
@@ -43,7 +43,7 @@ internal sealed record Profile(BasicInformation? Basic, IReadOnlyList<Certificat
     public FreeStudent? FreeStudent => Basic?.FreeStudent;
 }
 
-internal sealed record BasicInformation(
+public sealed record BasicInformation(
     Gender? Gender,
     DateOnly? BirthDate,
     string? Ethnicity,
@@ -65,7 +65,7 @@ internal sealed record BasicInformation(
 }
 
 /// <summary>A rural order-oriented free medical student (ENR-25, ENR-26, FORM-07).</summary>
-internal sealed record FreeStudent(EducationLevel? Level, string? DirectedEmployer, string? DirectedCounty, bool IsDefaulter)
+public sealed record FreeStudent(EducationLevel? Level, string? DirectedEmployer, string? DirectedCounty, bool IsDefaulter)
 {
     public IEnumerable<string> Missing()
     {
@@ -75,7 +75,7 @@ internal sealed record FreeStudent(EducationLevel? Level, string? DirectedEmploy
     }
 }
 
-internal sealed record Certificate(CertificateType? Type, string? Number, DateOnly? IssuedOn, string? PracticeLocation, string? PracticeScope)
+public sealed record Certificate(CertificateType? Type, string? Number, DateOnly? IssuedOn, string? PracticeLocation, string? PracticeScope)
 {
     public IEnumerable<string> Missing()
     {
@@ -91,7 +91,7 @@ internal sealed record Certificate(CertificateType? Type, string? Number, DateOn
 }
 
 /// <summary>One step of education; <see cref="InProgress"/> marks a programme the applicant is still enrolled in.</summary>
-internal sealed record Education(
+public sealed record Education(
     EducationLevel? Level,
     EducationMode? Mode,
     DegreeType? DegreeType,

@@ -55,7 +55,7 @@ public static class SubmitApplicationHandler
             throw new DomainException("application.window_closed",
                 $"Applications for {cycle.Id} are accepted from {cycle.Calendar.RegistrationOpen:O} until before {cycle.Calendar.RegistrationCloseExclusive:O} (ENR-08, ENR-15).");
 
-        var applicant = ApplicantProfileEndpoints.Found(await applicantRead);
+        var applicant = ApplicantAccess.Found(await applicantRead);
         var choice = Parse(request);
         var split = choice.SpecialtyCode == Eligibility.Other
             ? await session.LoadAsync<OtherSplit>(OtherSplit.IdFor(cycle.Id, choice.BaseCode), ct)

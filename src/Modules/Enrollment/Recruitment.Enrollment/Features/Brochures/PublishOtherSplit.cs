@@ -26,12 +26,12 @@ internal sealed class PublishOtherSplitEndpoints : ICarterModule
         {
             baseCode = baseCode.ToUpperInvariant();
             http.User.EnsureActsForBase(baseCode);
-            var cycle = await ReadCyclesEndpoints.Load(store, year, ct);
+            await using var session = store.LightweightSession();
+            var cycle = await ApplicationAccess.Cycle(session, year, ct);
             var cell = cycle.Quotas.FirstOrDefault(q => q.BaseCode == baseCode && q.SpecialtyCode == Eligibility.Other)
                        ?? throw DomainException.NotFound("base.not_found", $"{baseCode} is not a base of the {year} cycle.");
             var items = Validate(request.Items, cell.Places ?? 0);
 
-            await using var session = store.LightweightSession();
             var id = OtherSplit.IdFor(year, baseCode);
             if (await session.LoadAsync<OtherSplit>(id, ct) is not null)
                 throw DomainException.Conflict("brochure.other_split_locked", $"{baseCode}'s OTHER split for {year} is already published and locked (ENR-06).");

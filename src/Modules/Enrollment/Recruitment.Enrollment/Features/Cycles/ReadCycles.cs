@@ -33,7 +33,7 @@ internal sealed class ReadCyclesEndpoints : ICarterModule
             Schedules(await Load(store, year, ct)));
     }
 
-    internal static async Task<RecruitmentCycle> Load(IEnrollmentStore store, int year, CancellationToken ct)
+    private static async Task<RecruitmentCycle> Load(IEnrollmentStore store, int year, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         return await session.LoadAsync<RecruitmentCycle>(year, ct)

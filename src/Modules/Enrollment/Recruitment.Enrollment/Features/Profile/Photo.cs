@@ -55,7 +55,7 @@ internal sealed class PhotoEndpoints : ICarterModule
         // Everything is checked before the session opens: a refused upload leaves the previous photo in place.
         var photo = await ApplicantPhoto.AcceptAsync(accountId, upload, clock.GetUtcNow(), ct);
         await using var session = store.LightweightSession();
-        await ApplicantProfileEndpoints.EnsureEditable(session, accountId, photo.UploadedAt, ct);
+        if (await ApplicantAccess.EditClosedAsync(session, accountId, photo.UploadedAt, ct) is { } closed) throw closed.ToException();
         session.Store(photo);
         await session.SaveChangesAsync(ct);
         return new PhotoView(photo.FileName, photo.ContentType, photo.UploadedSize, photo.StoredSize, photo.Width, photo.Height,

@@ -24,8 +24,8 @@ internal sealed class ImportScoresEndpoint : ICarterModule
         app.ExaminationApi("Examination: score import").MapPost("/score-imports", async (HttpRequest request, Caller caller, IMessageBus bus,
                 CancellationToken ct) =>
             {
-                var (format, rows) = await ScoreImportParser.ReadAsync(request, ct);
-                return await ReceiveAsync(bus, new ReceiveScoreImport(Guid.CreateVersion7(), format, caller.Actor, rows, caller.BaseCode), ct);
+                if ((await ScoreImportParser.ReadAsync(request, ct)).Refused(out var refused, out var batch)) return refused.ToResult();
+                return await ReceiveAsync(bus, new ReceiveScoreImport(Guid.CreateVersion7(), batch.Format, caller.Actor, batch.Rows, caller.BaseCode), ct);
             })
             .RequireAuthorization(Policies.ScoreImport);
         app.ExaminationApi("Examination: score import").MapPost("/bases/{baseCode}/score-imports", async (string baseCode, HttpRequest request,
@@ -33,8 +33,8 @@ internal sealed class ImportScoresEndpoint : ICarterModule
             {
                 var code = baseCode.Trim().ToUpperInvariant();
                 if (caller.ActsForBase(code) is { } forbidden) return forbidden.ToResult();
-                var (format, rows) = await ScoreImportParser.ReadAsync(request, ct);
-                return await ReceiveAsync(bus, new ReceiveScoreImport(Guid.CreateVersion7(), format, caller.Actor, rows, code), ct);
+                if ((await ScoreImportParser.ReadAsync(request, ct)).Refused(out var refused, out var batch)) return refused.ToResult();
+                return await ReceiveAsync(bus, new ReceiveScoreImport(Guid.CreateVersion7(), batch.Format, caller.Actor, batch.Rows, code), ct);
             })
             .RequireAuthorization(Policies.BaseAdmin);
     }

@@ -23,7 +23,7 @@ internal static class ScoreImportParser
 
     private static readonly string[] RequiredColumns = ["track", "baseCode", "idNumber", "assessmentResult"];
 
-    public static async Task<(string Format, IReadOnlyList<ScoreImportRow> Rows)> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<Outcome<(string Format, IReadOnlyList<ScoreImportRow> Rows)>> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         var media = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var format = media switch
@@ -31,48 +31,51 @@ internal static class ScoreImportParser
             "application/json" => "json",
             "text/csv" => "csv",
             XlsxMedia => "xlsx",
-            _ => throw new DomainException("import.unsupported_media_type", "Send application/json, text/csv or an XLSX workbook.",
-                StatusCodes.Status415UnsupportedMediaType),
+            _ => null,
         };
-        var body = await ReadCappedAsync(request, ct);
-        var rows = format switch
+        if (format is null)
+            return new Refusal("import.unsupported_media_type", "Send application/json, text/csv or an XLSX workbook.",
+                StatusCodes.Status415UnsupportedMediaType);
+        if ((await ReadCappedAsync(request, ct)).Refused(out var tooLarge, out var body)) return tooLarge;
+        var parsed = format switch
         {
             "json" => Json(body),
-            "xlsx" => Csv(XlsxAsCsv(body), request.Query["cycleYear"]),
+            "xlsx" => XlsxAsCsv(body) is { } csv ? Csv(csv, request.Query["cycleYear"]) : MalformedXlsx,
             _ => Csv(body, request.Query["cycleYear"]),
         };
-        if (rows.Count == 0) throw DomainException.Invalid("import.empty", "The batch has no rows.");
-        if (rows.Count > MaxRows) throw DomainException.Invalid("import.too_many_rows", $"A batch holds at most {MaxRows:N0} rows; split it.");
-        return (format, rows);
+        if (parsed.Refused(out var unreadable, out var rows)) return unreadable;
+        if (rows.Count == 0) return Refusal.Invalid("import.empty", "The batch has no rows.");
+        if (rows.Count > MaxRows) return Refusal.Invalid("import.too_many_rows", $"A batch holds at most {MaxRows:N0} rows; split it.");
+        return new Outcome<(string, IReadOnlyList<ScoreImportRow>)>((format, rows));
     }
 
-    private static async Task<byte[]> ReadCappedAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<Outcome<byte[]>> ReadCappedAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBytes) throw TooLarge();
+        if (request.ContentLength > MaxBytes) return TooLarge;
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBytes) throw TooLarge();
+            if (buffer.Length + read > MaxBytes) return TooLarge;
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
     }
 
-    private static DomainException TooLarge() =>
+    private static Refusal TooLarge =>
         new("request.too_large", $"A batch is at most {MaxBytes / 1024 / 1024} MB; split it.", StatusCodes.Status413PayloadTooLarge);
 
-    private static List<ScoreImportRow> Json(byte[] body)
+    private static Outcome<List<ScoreImportRow>> Json(byte[] body)
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(body); }
-        catch (JsonException e) { throw DomainException.Invalid("request.malformed", $"The body is not valid JSON: {e.Message}"); }
+        catch (JsonException e) { return Refusal.Invalid("request.malformed", $"The body is not valid JSON: {e.Message}"); }
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array)
-                throw DomainException.Invalid("import.malformed", "The JSON body is an object with a rows array.");
+                return Refusal.Invalid("import.malformed", "The JSON body is an object with a rows array.");
             var year = Text(root, "cycleYear");
             var source = Text(root, "sourceSystem");
             var result = new List<ScoreImportRow>(rows.GetArrayLength());
@@ -97,7 +100,7 @@ internal static class ScoreImportParser
             _ => value.GetRawText(),
         };
 
-    private static List<ScoreImportRow> Csv(byte[] body, string? defaultYear)
+    private static Outcome<List<ScoreImportRow>> Csv(byte[] body, string? defaultYear)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -111,12 +114,12 @@ internal static class ScoreImportParser
             using var reader = new StreamReader(new MemoryStream(body), Encoding.UTF8);
             using var csv = new CsvReader(reader, config);
             if (!csv.Read() || !csv.ReadHeader())
-                throw DomainException.Invalid("import.malformed_csv", "The CSV file has no header row.");
+                return Refusal.Invalid("import.malformed_csv", "The CSV file has no header row.");
             var header = csv.HeaderRecord!.Select(h => h.Trim().ToUpperInvariant()).ToHashSet();
             var missing = RequiredColumns.Where(c => !header.Contains(c.ToUpperInvariant())).ToList();
             if (!header.Contains("CYCLEYEAR") && string.IsNullOrWhiteSpace(defaultYear)) missing.Add("cycleYear (or ?cycleYear=)");
             if (missing.Count > 0)
-                throw DomainException.Invalid("import.malformed_csv", $"The CSV header lacks: {string.Join(", ", missing)}.");
+                return Refusal.Invalid("import.malformed_csv", $"The CSV header lacks: {string.Join(", ", missing)}.");
 
             // Each column's position, found once from the header (-1 when absent), rather than by name in every row.
             int Column(string name) => header.Contains(name.ToUpperInvariant()) ? csv.GetFieldIndex(name.ToUpperInvariant()) : -1;
@@ -132,14 +135,18 @@ internal static class ScoreImportParser
         }
         catch (CsvHelperException e)
         {
-            throw DomainException.Invalid("import.malformed_csv", $"The CSV file cannot be read near row {e.Context?.Parser?.Row}: {e.GetType().Name}.");
+            return Refusal.Invalid("import.malformed_csv", $"The CSV file cannot be read near row {e.Context?.Parser?.Row}: {e.GetType().Name}.");
         }
     }
 
     public const string XlsxMedia = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>The first sheet of a workbook (MiniExcel, header row first) as the same CSV text the CSV path reads, so both share every check.</summary>
-    private static byte[] XlsxAsCsv(byte[] body)
+    private static readonly Refusal MalformedXlsx =
+        Refusal.Invalid("import.malformed_xlsx", "The workbook cannot be read; send an XLSX file with a header row.");
+
+    /// <remarks>Null when the workbook cannot be read.</remarks>
+    private static byte[]? XlsxAsCsv(byte[] body)
     {
         List<IDictionary<string, object?>> sheet;
         try
@@ -148,7 +155,7 @@ internal static class ScoreImportParser
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw DomainException.Invalid("import.malformed_xlsx", "The workbook cannot be read; send an XLSX file with a header row.");
+            return null;
         }
         var columns = sheet.FirstOrDefault()?.Keys.ToList() ?? [];
         using var text = new StringWriter(CultureInfo.InvariantCulture);
