@@ -187,7 +187,8 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
             app.Clock.Set(2024, 8, 10, 10);
             using (var center = await app.SignedInAsync("t-center"))
             {
-                await (await center.PostAsJsonAsync($"/api/training-exemption/requests/{applicationId}/assessment", new { result = "PASS" })).ShouldBeSuccessAsync();
+                await (await center.PostAsJsonAsync($"/api/training-exemption/requests/{applicationId}/assessment", new { result = "PASS", score = 95 }))
+                    .ShouldBeSuccessAsync();
                 await (await center.PostAsJsonAsync($"/api/training-exemption/requests/{applicationId}/determination", new
                 {
                     decision = "APPROVE", approvedMonths = 24, makeUpItems = new[] { new { specialty = "GP", months = 18 }, new { specialty = "PED", months = 6 } },
@@ -197,6 +198,9 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
             {
                 (await (await me.GetAsync("/api/training-exemption/me/request")).JsonAsync()).GetProperty("request").GetProperty("status").GetString()
                     .ShouldBe("APPROVED");
+                // EXAM-17: the capability assessment (95) stays with the exemption case; the recruitment total does not change.
+                (await (await me.GetAsync("/api/examination/me/scores")).JsonAsync()).EnumerateArray().Single().GetProperty("totals").GetProperty("total")
+                    .GetDecimal().ShouldBe(82.1m);
                 await HttpAssertions.EventuallyAsync(async () =>
                 {
                     var mine = await (await me.GetAsync("/api/enrollment/me/application")).JsonAsync();
