@@ -18,7 +18,8 @@ if ! docker info >/dev/null 2>&1; then
 fi
 
 # The web client's browser tests drive Debian's Chromium (never a downloaded browser) with CJK fonts.
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+# (grep reads fc-list to the end: with pipefail, grep -q closing the pipe early would fail the check and reinstall every run)
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: installing chromium and fonts-noto-cjk for the browser tests" >&2
     for attempt in 1 2 3 4 5; do

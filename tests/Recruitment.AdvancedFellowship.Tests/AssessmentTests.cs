@@ -3,7 +3,7 @@ using static Recruitment.AdvancedFellowship.Tests.Fellows;
 namespace Recruitment.AdvancedFellowship.Tests;
 
 /// <summary>Assessments and the certificate of completion (FEL-23..FEL-25).</summary>
-[Collection(FellowshipCollection.Name)]
+[Collection(FellowTrainingCollection.Name)]
 public sealed class AssessmentTests(FellowshipApp app)
 {
     [Fact]

@@ -27,3 +27,10 @@ public sealed class ProgrammeCollection : ICollectionFixture<FellowshipApp>
 {
     public const string Name = "fellowship-programme";
 }
+
+/// <summary>Training and assessment of fellows: a host of its own beside the application and selection tests, so both cores work.</summary>
+[CollectionDefinition(Name)]
+public sealed class FellowTrainingCollection : ICollectionFixture<FellowshipApp>
+{
+    public const string Name = "fellowship-training";
+}

@@ -8,6 +8,7 @@ namespace Recruitment.AdvancedFellowship.Tests;
 /// reporting, mentors, two-site rotation, grants, BLS/ACLS, a return, final assessments and certificates.
 /// </summary>
 [Collection(ProgrammeCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class ProgrammeTests(FellowshipApp app)
 {
     private sealed record Applicant(string IdNumber, FellowshipForm Form, Guid Id);

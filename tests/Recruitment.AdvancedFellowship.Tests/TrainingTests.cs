@@ -3,7 +3,7 @@ using static Recruitment.AdvancedFellowship.Tests.Fellows;
 namespace Recruitment.AdvancedFellowship.Tests;
 
 /// <summary>Mentor, two-site rotation, projects and grants, BLS/ACLS, return (FEL-18..FEL-22).</summary>
-[Collection(FellowshipCollection.Name)]
+[Collection(FellowTrainingCollection.Name)]
 public sealed class TrainingTests(FellowshipApp app)
 {
     [Fact]

@@ -4,7 +4,7 @@ using static Recruitment.Enrollment.Tests.Cohorts;
 namespace Recruitment.Enrollment.Tests;
 
 /// <summary>Proposed admission within quotas (ENR-43..ENR-51), each test in its own cycle so its quota cells are its own.</summary>
-[Collection(EnrollmentCollection.Name)]
+[Collection(AdmissionCollection.Name)]
 public sealed class AdmissionTests(RecruitmentApp app)
 {
     private static string Proposal(Guid id) => $"/api/enrollment/applications/{id}/proposal";

@@ -3,7 +3,7 @@ using static Recruitment.Enrollment.Tests.Applicants;
 namespace Recruitment.Enrollment.Tests;
 
 /// <summary>On-site confirmation (ENR-32, ENR-33): the checklist gates confirmation; the window closes by schedule.</summary>
-[Collection(EnrollmentCollection.Name)]
+[Collection(OnsiteCollection.Name)]
 public sealed class ConfirmationTests(RecruitmentApp app)
 {
     private async Task<Guid> ApprovedAsync(Domain.ApplicationChoice? choice = null)

@@ -3,7 +3,7 @@ using static Recruitment.Enrollment.Tests.Applicants;
 namespace Recruitment.Enrollment.Tests;
 
 /// <summary>ENR-06: a base's OTHER split sums exactly to its cell, is locked once published, and gates OTHER applications.</summary>
-[Collection(EnrollmentCollection.Name)]
+[Collection(AdmissionCollection.Name)]
 public sealed class OtherSplitTests(RecruitmentApp app)
 {
     [Fact]

@@ -4,7 +4,7 @@ using static Recruitment.Enrollment.Tests.Cohorts;
 namespace Recruitment.Enrollment.Tests;
 
 /// <summary>Rounds, center review, PHC re-check, publicity, objections and what applicants may see when (ENR-53..ENR-60).</summary>
-[Collection(EnrollmentCollection.Name)]
+[Collection(AdmissionCollection.Name)]
 public sealed class PublicityTests(RecruitmentApp app)
 {
     private async Task<(Guid ApplicationId, string IdNumber)> ExaminedApplicantAsync(int year, string baseCode, string specialty, decimal total)

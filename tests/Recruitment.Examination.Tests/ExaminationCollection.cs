@@ -6,3 +6,10 @@ public sealed class ExaminationCollection : ICollectionFixture<RecruitmentApp>
 {
     public const string Name = "examination";
 }
+
+/// <summary>Concurrent score imports: a host of its own beside the other slice tests, so both cores work.</summary>
+[CollectionDefinition(Name)]
+public sealed class ImportConcurrencyCollection : ICollectionFixture<RecruitmentApp>
+{
+    public const string Name = "examination-import-concurrency";
+}

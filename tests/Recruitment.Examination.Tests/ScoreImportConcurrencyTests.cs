@@ -10,7 +10,7 @@ namespace Recruitment.Examination.Tests;
 /// candidates with one batch's scores and the rest with another's, and audit entries whose previous
 /// values come from different batches.
 /// </summary>
-[Collection(ExaminationCollection.Name)]
+[Collection(ImportConcurrencyCollection.Name)]
 public sealed class ScoreImportConcurrencyTests(RecruitmentApp app)
 {
     private const int CandidateCount = ScoreImportChunk.Size + 1_000;

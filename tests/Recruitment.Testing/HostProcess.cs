@@ -25,7 +25,8 @@ public sealed record HostSettings(string ConnectionString)
 /// </summary>
 public sealed class HostProcess : IDisposable
 {
-    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(90);
+    /// <summary>Generous: on a loaded machine (several builds and test runs at once) a host has taken over 90 s to start.</summary>
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(180);
 
     private readonly Process _process;
     private readonly StringBuilder _log = new();

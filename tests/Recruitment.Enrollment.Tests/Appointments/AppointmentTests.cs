@@ -3,7 +3,7 @@ using static Recruitment.Enrollment.Tests.Cohorts;
 namespace Recruitment.Enrollment.Tests.Appointments;
 
 /// <summary>On-site confirmation appointments (ENR-07): slots, bookings, moves, cancellations, the day's list.</summary>
-[Collection(EnrollmentCollection.Name)]
+[Collection(OnsiteCollection.Name)]
 public sealed class AppointmentTests(RecruitmentApp app)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);

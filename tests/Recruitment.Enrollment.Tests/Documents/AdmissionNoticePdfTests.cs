@@ -3,7 +3,7 @@ using static Recruitment.Enrollment.Tests.Cohorts;
 namespace Recruitment.Enrollment.Tests.Documents;
 
 /// <summary>The admission notice as a PDF (ENR-59): its text, its verification code, its QR code, and who may print it.</summary>
-[Collection(EnrollmentCollection.Name)]
+[Collection(OnsiteCollection.Name)]
 public sealed class AdmissionNoticePdfTests(RecruitmentApp app)
 {
     [Fact]

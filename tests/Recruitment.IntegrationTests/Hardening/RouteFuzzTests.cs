@@ -10,8 +10,11 @@ namespace Recruitment.IntegrationTests.Hardening;
 /// characters, lone surrogates, over-long text, huge and negative numbers, wrong types, nulls in lists, deep nesting,
 /// an oversized body, wrong media types and charsets, empty and malformed ids), anonymously and as the caller its
 /// policy expects. No answer may be a 5xx or carry a stack trace or a C# name, and a refused request changes nothing.
+/// Thousands of requests, each refused write followed by a look at the stored state: slow, so outside the fast lane
+/// (after adding a route, run it with <c>build/test.sh --filter FullyQualifiedName~RouteFuzz</c>).
 /// </summary>
 [Collection(HardeningCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class RouteFuzzTests(HardeningApp app, ITestOutputHelper output)
 {
     private static readonly string LongText = new('长', 5000);
