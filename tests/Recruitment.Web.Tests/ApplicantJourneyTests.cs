@@ -138,6 +138,19 @@ public sealed class ApplicantJourneyTests(BrowserApp app)
         await tab.WaitAsync(page.GetByTestId("decline-submit"));
         await tab.ScreenshotsAsync("decline");
 
+        // Declining after admission (ENR-65): the reason is required before anything is sent, then the place is given up.
+        await page.GetByTestId("decline-submit").ClickAsync();
+        var reasonField = page.Locator(".mud-input-control").Filter(new() { Has = page.Locator("#reason") });
+        await tab.WaitAsync(reasonField.GetByText(Zh["decline.reason.required"]));
+        await page.EnterAsync("#reason", "已被其他单位录用");
+        await page.TickAsync(Zh["decline.confirm"]);
+        await page.GetByTestId("decline-submit").ClickAsync();
+        await tab.WaitAsync(page.GetByTestId("decline-done"));
+        (await page.GetByTestId("decline-done").InnerTextAsync()).ShouldContain(Zh.Code("st", "DECLINED"));
+        await tab.ScreenshotsAsync("decline-done");
+        using (var me = await app.SignedInAsync(idNumber, Password))
+            (await (await me.GetAsync("/api/enrollment/me/application")).JsonAsync()).GetProperty("status").GetString().ShouldBe("DECLINED");
+
         tab.Console.ShouldBeEmpty();
     }
 }

@@ -76,6 +76,10 @@ public static class Refusals
         ["eligibility.independent_declaration_required"] = new("declaresNoEmployment", "ENR-22", "社会人须声明未与任何单位签订劳动合同。", "An independent applicant declares having no employment contract."),
         ["eligibility.reallocation_acceptance_required"] = new("acceptsReallocation", "ENR-28", "社会人须同意服从专业调剂。", "An independent applicant must accept specialty reallocation."),
 
+        // leaving after admission (ENR-65)
+        ["decline.reason_required"] = new("reason", "ENR-65", "请写明放弃录取的原因。", "Give the reason for declining."),
+        ["decline.invalid_status"] = new("", "ENR-65", "只有已录取且尚未报到的学员可以放弃录取；录取前请改用撤回报名。", "Only an admitted trainee who has not reported declines; before admission, withdraw instead."),
+
         // rounds (ENR-55)
         ["round.closed"] = new("", "ENR-55", "当前没有开放的调剂轮次。", "No round is open now."),
     };
