@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Private PostgreSQL cluster under .data/ using this machine's PostgreSQL binaries (no Docker).
-#   build/pg.sh start|stop|status|url
+#   build/pg.sh start|stop|status|url [database]|recreate <database>
 # Settings: PGPORT_PRIVATE (default 55432), PG_DATA_DIR (default <repo>/.data/pg), PG_TEST_TUNING=1
 # (fsync/synchronous_commit/full_page_writes off: for throwaway test data only).
 set -euo pipefail
@@ -84,10 +84,19 @@ status() {
   fi
 }
 
+# Drops and creates one database (the demo starts from an empty one every time).
+recreate() {
+  local db="${1:?usage: build/pg.sh recreate <database>}"
+  bin="$(find_bin)" || { echo "pg.sh: no PostgreSQL binaries"; exit 1; }
+  PGPASSWORD=postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "drop database if exists \"$db\" with (force)" >/dev/null
+  PGPASSWORD=postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "create database \"$db\"" >/dev/null
+}
+
 case "${1:-}" in
   start) start ;;
+  recreate) recreate "${2:-}" ;;
   stop) stop ;;
   status) status ;;
   url) url "${2:-recruitment}" ;;
-  *) echo "usage: build/pg.sh start|stop|status|url [database]" >&2; exit 2 ;;
+  *) echo "usage: build/pg.sh start|stop|status|url [database]|recreate <database>" >&2; exit 2 ;;
 esac

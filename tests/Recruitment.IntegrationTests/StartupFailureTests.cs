@@ -20,4 +20,28 @@ public sealed class StartupFailureTests
         output.ShouldContain(expected);
         output.ShouldNotContain("password=y", Case.Insensitive);
     }
+
+    [Fact]
+    public async Task A_travelling_clock_is_refused_in_Production()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Recruitment.Host.dll")])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ConnectionStrings__Postgres"] = database.ConnectionString;
+        start.Environment["Auth__SigningKey"] = new string('k', 40);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Clock__AllowTravel"] = "true";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        process.ExitCode.ShouldBe(1);
+        (await stderr + await stdout).ShouldContain("Clock:AllowTravel=true is refused in Production");
+    }
 }

@@ -16,7 +16,6 @@ internal static class HttpSetup
     public static WebApplicationBuilder AddRecruitmentHttp(this WebApplicationBuilder builder, string connectionString)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
         builder.AddWebClient();
         // Enums travel as strings (API.md).
         services.Configure<JsonOptions>(o =>

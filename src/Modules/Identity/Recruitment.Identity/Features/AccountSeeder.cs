@@ -43,10 +43,24 @@ internal sealed class AccountSeeder(IConfiguration configuration, IHostEnvironme
             accounts = [.. accounts, .. DemoAccounts];
         if (accounts.Length == 0) return;
 
-        await using var session = store.LightweightSession();
         var logins = accounts.Select(a => Account.Normalise(a.Login)).ToArray();
+        // Several nodes starting at once on an empty database seed the same logins: the loser of the unique login sees
+        // the conflict, reads again and finds the winner's accounts, so every node starts and each login exists once.
+        await OptimisticRetry.RunAsync(() => InsertMissingAsync(accounts, logins, cancellationToken), maxAttempts: 5);
+
+        await using var session = store.QuerySession();
+        var seeded = await session.Query<Account>().Where(a => a.Login.IsOneOf(logins)).ToListAsync(cancellationToken);
+        foreach (var account in seeded)
+            await bus.PublishAsync(new AccountChanged(account.Id, account.Role, account.Programme, account.DisplayName, account.BaseCode,
+                account.Email, account.Mobile, account.IsDisabled, account.Version, clock.GetUtcNow()));
+    }
+
+    private async Task<bool> InsertMissingAsync(SeedAccount[] accounts, string[] logins, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
         var existing = (await session.Query<Account>().Where(a => a.Login.IsOneOf(logins)).Select(a => a.Login)
             .ToListAsync(cancellationToken)).ToHashSet();
+        var inserted = new List<Account>();
         foreach (var seed in accounts.Where(a => !existing.Contains(Account.Normalise(a.Login))))
         {
             if (!Roles.All.Contains(seed.Role))
@@ -63,14 +77,12 @@ internal sealed class AccountSeeder(IConfiguration configuration, IHostEnvironme
             };
             account.PasswordHash = hasher.HashPassword(account, seed.Password);
             session.Insert(account);
+            inserted.Add(account);
             existing.Add(account.Login);
-            logger.LogInformation("Seeded {Role} account {Login}", seed.Role, seed.Login);
         }
         await session.SaveChangesAsync(cancellationToken);
-
-        var seeded = await session.Query<Account>().Where(a => a.Login.IsOneOf(logins)).ToListAsync(cancellationToken);
-        foreach (var account in seeded)
-            await bus.PublishAsync(new AccountChanged(account.Id, account.Role, account.Programme, account.DisplayName, account.BaseCode,
-                account.Email, account.Mobile, account.IsDisabled, account.Version, clock.GetUtcNow()));
+        foreach (var account in inserted)
+            logger.LogInformation("Seeded {Role} account {Login}", account.Role, account.Login);
+        return true;
     }
 }
