@@ -16,8 +16,8 @@ public sealed class ConcurrentStartTests(ITestOutputHelper output)
         await using var database = await PostgresDatabase.CreateAsync();
         var settings = new HostSettings(database.ConnectionString);
         var clock = Stopwatch.StartNew();
-        using var first = await HostProcess.StartAsync(settings, output);
-        using var second = await HostProcess.StartAsync(settings, output);
+        using var first = HostProcess.Launch(settings, output);
+        using var second = HostProcess.Launch(settings, output);
         try
         {
             await Task.WhenAll(first.WaitUntilReadyAsync(), second.WaitUntilReadyAsync());

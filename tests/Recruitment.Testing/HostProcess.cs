@@ -43,11 +43,8 @@ public sealed class HostProcess : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>
-    /// Starts a host and waits until it answers /health/ready. A host that exits or is not ready in time is killed and
-    /// fails the test with its output.
-    /// </summary>
-    public static async Task<HostProcess> StartAsync(HostSettings settings, ITestOutputHelper output)
+    /// <summary>Starts a host without waiting for it (nodes starting at the same moment); then <see cref="WaitUntilReadyAsync"/>.</summary>
+    public static HostProcess Launch(HostSettings settings, ITestOutputHelper output)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var environment = new Dictionary<string, string>(settings.Environment)
@@ -71,6 +68,16 @@ public sealed class HostProcess : IDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>
+    /// Starts a host and waits until it answers /health/ready. A host that exits or is not ready in time is killed and
+    /// fails the test with its output.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(HostSettings settings, ITestOutputHelper output)
+    {
+        var host = Launch(settings, output);
         try
         {
             await host.WaitUntilReadyAsync();
@@ -128,7 +135,7 @@ public sealed class HostProcess : IDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
-    private async Task WaitUntilReadyAsync()
+    public async Task WaitUntilReadyAsync()
     {
         var deadline = DateTime.UtcNow + ReadyWithin;
         while (DateTime.UtcNow < deadline)
