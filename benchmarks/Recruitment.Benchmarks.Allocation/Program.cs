@@ -88,8 +88,9 @@ internal sealed class Market
         var random = new Random(seed ^ size);
         var baseWeight = Bases.Select((_, i) => 1 / Math.Pow(i + 1, 0.8)).ToArray();
         var specialtyWeight = Specialties.Select((_, i) => 1 / Math.Pow(i + 1, 1.1)).ToArray();
-        var cells = (from b in Enumerable.Range(0, Bases.Length) from s in Enumerable.Range(0, Specialties.Length)
-            select (Id: CellLedger.IdFor(Year, Bases[b], Specialties[s], null), Base: b, Specialty: s, Weight: baseWeight[b] * specialtyWeight[s])).ToArray();
+        var cells = (from b in Enumerable.Range(0, Bases.Length)
+                     from s in Enumerable.Range(0, Specialties.Length)
+                     select (Id: CellLedger.IdFor(Year, Bases[b], Specialties[s], null), Base: b, Specialty: s, Weight: baseWeight[b] * specialtyWeight[s])).ToArray();
 
         // Places follow the square root of the demand: popular cells are oversubscribed, unpopular ones go begging.
         var closed = cells.Select(_ => random.NextDouble() < 0.15).ToArray();

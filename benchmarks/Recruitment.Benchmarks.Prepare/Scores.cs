@@ -71,9 +71,17 @@ internal static class ScoreBench
         {
             var entries = candidates.Concat(warmUpCandidates).Select(c => new RosterEntry
             {
-                Id = c.Id, ApplicantId = c.ApplicantId, Year = Year, Track = c.Track, BaseCode = c.BaseCode,
-                SpecialtyCode = c.Track == Track.ASSISTANT_GP ? AssistantGpForm.SpecialtyCode : "GP", DocumentNumber = c.IdNumber, Name = "张三",
-                Category = "INDEPENDENT", Status = RosterStatus.ROSTERED, RosteredAt = now,
+                Id = c.Id,
+                ApplicantId = c.ApplicantId,
+                Year = Year,
+                Track = c.Track,
+                BaseCode = c.BaseCode,
+                SpecialtyCode = c.Track == Track.ASSISTANT_GP ? AssistantGpForm.SpecialtyCode : "GP",
+                DocumentNumber = c.IdNumber,
+                Name = "张三",
+                Category = "INDEPENDENT",
+                Status = RosterStatus.ROSTERED,
+                RosteredAt = now,
             }).ToList();
             await examination.BulkInsertAsync(entries, Weasel.Core.BulkInsertMode.InsertsOnly, batchSize: 10_000);
         }

@@ -1,9 +1,9 @@
 // Namespaces most files of this project use; a file adds only what is particular to it.
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text.Json;
 global using Recruitment.AdvancedFellowship.Domain;
 global using Recruitment.BuildingBlocks;
 global using Recruitment.Testing;
 global using Shouldly;
-global using System.Net;
-global using System.Net.Http.Json;
-global using System.Text.Json;
 global using Xunit;

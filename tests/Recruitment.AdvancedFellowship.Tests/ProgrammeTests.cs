@@ -105,8 +105,12 @@ public sealed class ProgrammeTests(FellowshipApp app)
                 {
                     await (await admin.ReviewAsync(a.Id, new { decision = "START_REVIEW" })).ShouldBeSuccessAsync();
                     var body = a == applicants[6]
-                        ? (object)new { decision = "PROPOSE", specialtyRequirementsVerified = true,
-                            acknowledgements = new[] { new { flag = "AGE_OVER_LIMIT", reason = "unit's only pathologist; strong record" } } }
+                        ? (object)new
+                        {
+                            decision = "PROPOSE",
+                            specialtyRequirementsVerified = true,
+                            acknowledgements = new[] { new { flag = "AGE_OVER_LIMIT", reason = "unit's only pathologist; strong record" } }
+                        }
                         : new { decision = "PROPOSE", specialtyRequirementsVerified = true };
                     await (await admin.ReviewAsync(a.Id, body)).ShouldBeSuccessAsync();
                 }

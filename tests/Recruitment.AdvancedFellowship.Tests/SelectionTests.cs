@@ -91,14 +91,22 @@ public sealed class SelectionTests(FellowshipApp app)
         var refused = await (await admin.ReviewAsync(id, new { decision = "PROPOSE", specialtyRequirementsVerified = true }))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "review.flags_unacknowledged");
         refused.GetProperty("flags")[0].GetString().ShouldBe("AGE_OVER_LIMIT");
-        await (await admin.ReviewAsync(id, new { decision = "PROPOSE", specialtyRequirementsVerified = true,
-            acknowledgements = new[] { new { flag = "AGE_OVER_LIMIT" } } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "review.reason_required");
+        await (await admin.ReviewAsync(id, new
+        {
+            decision = "PROPOSE",
+            specialtyRequirementsVerified = true,
+            acknowledgements = new[] { new { flag = "AGE_OVER_LIMIT" } }
+        })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "review.reason_required");
         await (await admin.ReviewAsync(id, new { decision = "PROPOSE", acknowledgements = new[] { new { flag = "AGE_OVER_LIMIT", reason = "ECMO lead of the unit" } } }))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "review.specialty_not_verified");
         (await StatusAsync(client)).ShouldBe("SUBMITTED");
 
-        await (await admin.ReviewAsync(id, new { decision = "PROPOSE", specialtyRequirementsVerified = true,
-            acknowledgements = new[] { new { flag = "AGE_OVER_LIMIT", reason = "ECMO lead of the unit" } } })).ShouldBeSuccessAsync();
+        await (await admin.ReviewAsync(id, new
+        {
+            decision = "PROPOSE",
+            specialtyRequirementsVerified = true,
+            acknowledgements = new[] { new { flag = "AGE_OVER_LIMIT", reason = "ECMO lead of the unit" } }
+        })).ShouldBeSuccessAsync();
         var mine = await (await client.GetAsync("/api/advanced-fellowship/me/application")).JsonAsync();
         mine.GetProperty("status").GetString().ShouldBe("PROPOSED");
         mine.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("event").GetString())

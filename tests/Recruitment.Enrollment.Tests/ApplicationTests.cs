@@ -57,8 +57,16 @@ public sealed class ApplicationTests(RecruitmentApp app)
         app.Clock.Set(2024, 6, 20);
         var (_, client) = await RegisterAsync(app);
         await client.PutProfileAsync(Profile());
-        var body = new { year = 2024, baseCode = "B01", specialtyCode = "GP", category = "SELF_FUNDED", declaresNoEmployment = true,
-            acceptsReallocation = true, declaration = true };
+        var body = new
+        {
+            year = 2024,
+            baseCode = "B01",
+            specialtyCode = "GP",
+            category = "SELF_FUNDED",
+            declaresNoEmployment = true,
+            acceptsReallocation = true,
+            declaration = true
+        };
         await (await client.PutAsJsonAsync("/api/enrollment/me/application", body, Json))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "application.invalid_category");
         await (await client.GetAsync("/api/enrollment/me/application")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "application.not_found");

@@ -16,14 +16,22 @@ public sealed class AssistantGpRegistrationTests(RecruitmentApp app)
         mobile = "13700001111",
         form = new
         {
-            gender = "MALE", ethnicity = "Han", birthMonth = "2003-04", mailingAddress = "Nong'an, Jilin", email = "w5@example.cn",
+            gender = "MALE",
+            ethnicity = "Han",
+            birthMonth = "2003-04",
+            mailingAddress = "Nong'an, Jilin",
+            email = "w5@example.cn",
             education = new[]
             {
                 new { level = "JUNIOR_COLLEGE", mode = "FULL_TIME", school = "Jilin Medical College", major = "Clinical Medicine", start = "2021-09-01", end = "2024-06-30" },
             },
             clinicalExperience = Array.Empty<object>(),
-            category, employerName = employer, employerIsRuralGrassroots = true, employerConsentSealed = consent,
-            applicantSigned = true, declaration = true,
+            category,
+            employerName = employer,
+            employerIsRuralGrassroots = true,
+            employerConsentSealed = consent,
+            applicantSigned = true,
+            declaration = true,
         },
     };
 

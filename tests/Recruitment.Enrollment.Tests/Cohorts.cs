@@ -29,7 +29,8 @@ internal static class Cohorts
         var id = Guid.NewGuid();
         var at = new DateTimeOffset(2024, 6, 20, 9, 0, 0, TimeSpan.FromHours(8));
         var choice = (category == Category.INDEPENDENT ? Independent(baseCode, specialty) : Sponsored(baseCode, specialty))
-            with { OtherSpecialty = otherSpecialty, RequestsExemption = exemptionRequested };
+            with
+        { OtherSpecialty = otherSpecialty, RequestsExemption = exemptionRequested };
         var assessment = absent ? "ABSENT" : passed ? "PASS" : "FAIL";
         var result = new ExamResult(total * 0.6m, null, total * 0.4m, assessment, total * 0.6m, interview ?? total * 0.4m, total, passed && !absent,
             absent, 1);

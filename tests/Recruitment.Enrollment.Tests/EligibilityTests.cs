@@ -9,7 +9,9 @@ public sealed class EligibilityTests
 
     private static readonly OtherSplit B03Split = new()
     {
-        Id = OtherSplit.IdFor(2024, "B03"), Year = 2024, BaseCode = "B03",
+        Id = OtherSplit.IdFor(2024, "B03"),
+        Year = 2024,
+        BaseCode = "B03",
         Items = [new("Internal Medicine", 30), new("Surgery", 21)],
     };
 

@@ -1,5 +1,5 @@
-using Recruitment.Enrollment.Features.Admission;
 using System.Text.Json;
+using Recruitment.Enrollment.Features.Admission;
 using static Recruitment.Enrollment.Tests.Applicants;
 using static Recruitment.Enrollment.Tests.Cohorts;
 

@@ -20,10 +20,18 @@ internal static class Candidates
 
     public static object Row(string idNumber, string baseCode = "B01", object? theory = null, object? interview = null, string result = "PASS",
         string track = "RESIDENCY", object? skill = null, string[]? absent = null, string? examDate = null) => new
-    {
-        cycleYear = 2024, track, baseCode, idNumber, theoryScore = theory ?? 80, skillScore = skill, interviewScore = interview ?? 70,
-        assessmentResult = result, absentComponents = absent, examDate,
-    };
+        {
+            cycleYear = 2024,
+            track,
+            baseCode,
+            idNumber,
+            theoryScore = theory ?? 80,
+            skillScore = skill,
+            interviewScore = interview ?? 70,
+            assessmentResult = result,
+            absentComponents = absent,
+            examDate,
+        };
 
     public static Task<HttpResponseMessage> ImportAsync(this HttpClient job, params object[] rows) =>
         job.PostAsJsonAsync("/api/examination/score-imports", new { sourceSystem = "test", rows });

@@ -23,8 +23,15 @@ public sealed class ExamSessionTests(RecruitmentApp app)
         await (await b01.PostAsJsonAsync(Route, Session("RESIDENCY", "INTERVIEW", "B02"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "base.forbidden");
         await (await b01.PostAsJsonAsync(Route, Session("ASSISTANT_GP", "WRITTEN", "B01"))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "session.invalid_base");
         (await b07.PostAsJsonAsync(Route, Session("ASSISTANT_GP", "WRITTEN", "B07"))).StatusCode.ShouldBe(HttpStatusCode.Created);
-        await (await b01.PostAsJsonAsync(Route, new { track = "RESIDENCY", kind = "INTERVIEW", baseCode = "B01", start = "2024-08-17T09:00:00+08:00",
-            end = "2024-08-17T10:00:00+08:00", place = "Hall" })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "session.after_interview_deadline");
+        await (await b01.PostAsJsonAsync(Route, new
+        {
+            track = "RESIDENCY",
+            kind = "INTERVIEW",
+            baseCode = "B01",
+            start = "2024-08-17T09:00:00+08:00",
+            end = "2024-08-17T10:00:00+08:00",
+            place = "Hall"
+        })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "session.after_interview_deadline");
 
         using var anonymous = app.Anonymous();
         var sessions = await (await anonymous.GetAsync(Route)).JsonAsync();

@@ -1,8 +1,8 @@
 // Namespaces most files of this project use; a file adds only what is particular to it.
+global using System.Net.Http.Json;
 global using Marten;
 global using Recruitment.Enrollment.Contracts;
 global using Recruitment.Examination.Domain;
 global using Recruitment.Testing;
 global using Shouldly;
-global using System.Net.Http.Json;
 global using Xunit;

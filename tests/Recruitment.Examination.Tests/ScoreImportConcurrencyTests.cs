@@ -95,8 +95,16 @@ public sealed class ScoreImportConcurrencyTests(RecruitmentApp app)
         var now = app.Clock.GetUtcNow();
         await app.Service<IExaminationStore>().BulkInsertAsync(candidates.Select(c => new RosterEntry
         {
-            Id = c.Id, Year = 2024, Track = Track.RESIDENCY, BaseCode = "B01", SpecialtyCode = "GP", DocumentNumber = c.IdNumber,
-            Name = "测试", Category = "INDEPENDENT", Status = RosterStatus.ROSTERED, RosteredAt = now,
+            Id = c.Id,
+            Year = 2024,
+            Track = Track.RESIDENCY,
+            BaseCode = "B01",
+            SpecialtyCode = "GP",
+            DocumentNumber = c.IdNumber,
+            Name = "测试",
+            Category = "INDEPENDENT",
+            Status = RosterStatus.ROSTERED,
+            RosteredAt = now,
         }).ToList());
         return candidates;
     }

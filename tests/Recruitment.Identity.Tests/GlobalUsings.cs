@@ -1,8 +1,8 @@
 // Namespaces most files of this project use; a file adds only what is particular to it.
-global using Recruitment.Testing;
-global using Shouldly;
 global using System.Net;
 global using System.Net.Http.Headers;
 global using System.Net.Http.Json;
 global using System.Text.Json;
+global using Recruitment.Testing;
+global using Shouldly;
 global using Xunit;

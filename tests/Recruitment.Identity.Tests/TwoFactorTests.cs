@@ -17,7 +17,9 @@ public sealed class TwoFactorTests(IdentityApp app)
         using var anonymous = app.Anonymous();
         (await anonymous.PostAsJsonAsync("/api/auth/password", new
         {
-            login, currentPassword = created.GetProperty("temporaryPassword").GetString(), newPassword = "Phc-chosen-2024",
+            login,
+            currentPassword = created.GetProperty("temporaryPassword").GetString(),
+            newPassword = "Phc-chosen-2024",
         })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         await (await app.SignInAsync(login, "Phc-chosen-2024")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.two_factor_setup_required");

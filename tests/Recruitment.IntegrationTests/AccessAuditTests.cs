@@ -216,7 +216,13 @@ public sealed class AccessAuditTests(AccessAuditApp app)
 
     private static readonly object Choice = new
     {
-        year = 2024, baseCode = "B01", specialtyCode = "GP", category = "INDEPENDENT",
-        declaresNoEmployment = true, acceptsReallocation = true, requestsExemption = false, declaration = true,
+        year = 2024,
+        baseCode = "B01",
+        specialtyCode = "GP",
+        category = "INDEPENDENT",
+        declaresNoEmployment = true,
+        acceptsReallocation = true,
+        requestsExemption = false,
+        declaration = true,
     };
 }

@@ -69,9 +69,14 @@ public sealed class AdmissionCycleTests(RecruitmentApp app)
                 var result = roll < 3 ? "ABSENT" : roll < 11 ? "FAIL" : "PASS";
                 return (object)new
                 {
-                    cycleYear = 2024, track = s.Track.ToString(), baseCode = s.BaseCode, idNumber = s.IdNumber,
-                    theoryScore = result == "ABSENT" ? (int?)null : random.Next(50, 100), interviewScore = result == "ABSENT" ? (int?)null : random.Next(50, 100),
-                    assessmentResult = result, absentComponents = result == "ABSENT" ? new[] { "WRITTEN" } : null,
+                    cycleYear = 2024,
+                    track = s.Track.ToString(),
+                    baseCode = s.BaseCode,
+                    idNumber = s.IdNumber,
+                    theoryScore = result == "ABSENT" ? (int?)null : random.Next(50, 100),
+                    interviewScore = result == "ABSENT" ? (int?)null : random.Next(50, 100),
+                    assessmentResult = result,
+                    absentComponents = result == "ABSENT" ? new[] { "WRITTEN" } : null,
                 };
             }).ToList();
             var batch = await job.CompletedAsync(await job.PostAsJsonAsync("/api/examination/score-imports", new { sourceSystem = "province", rows }));

@@ -254,8 +254,12 @@ public sealed class DepartureCycleTests(RecruitmentApp app)
         foreach (var item in template.GetProperty("items").EnumerateArray())
         {
             var months = item.GetProperty("months").GetInt32();
-            blocks.Add(new { department = item.GetProperty("department").GetString(), start = start.ToString("yyyy-MM-dd"),
-                end = start.AddMonths(months).AddDays(-1).ToString("yyyy-MM-dd") });
+            blocks.Add(new
+            {
+                department = item.GetProperty("department").GetString(),
+                start = start.ToString("yyyy-MM-dd"),
+                end = start.AddMonths(months).AddDays(-1).ToString("yyyy-MM-dd")
+            });
             start = start.AddMonths(months);
         }
         return [.. blocks];

@@ -1,4 +1,11 @@
 // Namespaces most files of this project use; a file adds only what is particular to it.
+global using System.Diagnostics;
+global using System.Net;
+global using System.Net.Http.Headers;
+global using System.Net.Http.Json;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
 global using Marten;
 global using Microsoft.Extensions.DependencyInjection;
 global using Npgsql;
@@ -8,13 +15,6 @@ global using Recruitment.Examination.Domain;
 global using Recruitment.Rotation;
 global using Recruitment.Testing;
 global using Shouldly;
-global using System.Diagnostics;
-global using System.Net;
-global using System.Net.Http.Headers;
-global using System.Net.Http.Json;
-global using System.Security.Cryptography;
-global using System.Text;
-global using System.Text.Json;
 global using Wolverine;
 global using Xunit;
 global using Xunit.Abstractions;

@@ -1,5 +1,5 @@
-using Recruitment.Rotation.Domain;
 using Recruitment.Enrollment.Features.Admission;
+using Recruitment.Rotation.Domain;
 using Recruitment.TrainingExemption;
 using Recruitment.TrainingExemption.Domain;
 
@@ -89,8 +89,12 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
             await (await b01.PutAsJsonAsync($"/api/enrollment/applications/{applicationId}/checklist", new { items = ticks })).ShouldBeSuccessAsync();
             var exemptionForm = new
             {
-                basis = "PROFESSIONAL_MASTER_CLINICAL", degreeMajor = "Clinical Medicine", degreeDirection = "General Practice",
-                awardingInstitution = "Jilin University", country = "CN", requestedMonths = 12,
+                basis = "PROFESSIONAL_MASTER_CLINICAL",
+                degreeMajor = "Clinical Medicine",
+                degreeDirection = "General Practice",
+                awardingInstitution = "Jilin University",
+                country = "CN",
+                requestedMonths = 12,
             };
             (await (await b01.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/confirmation",
                     new { exemptionRequested = true, exemption = exemptionForm }))
@@ -182,7 +186,8 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
             using (var b01 = await app.SignedInAsync("t-b01"))
                 await (await b01.PutAsJsonAsync($"/api/training-exemption/requests/{applicationId}/base-form", new
                 {
-                    proposedMonths = 24, makeUpItems = new[] { new { specialty = "GP", months = 18 }, new { specialty = "PED", months = 6 } },
+                    proposedMonths = 24,
+                    makeUpItems = new[] { new { specialty = "GP", months = 18 }, new { specialty = "PED", months = 6 } },
                 })).ShouldBeSuccessAsync();
             app.Clock.Set(2024, 8, 10, 10);
             using (var center = await app.SignedInAsync("t-center"))
@@ -191,7 +196,9 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
                     .ShouldBeSuccessAsync();
                 await (await center.PostAsJsonAsync($"/api/training-exemption/requests/{applicationId}/determination", new
                 {
-                    decision = "APPROVE", approvedMonths = 24, makeUpItems = new[] { new { specialty = "GP", months = 18 }, new { specialty = "PED", months = 6 } },
+                    decision = "APPROVE",
+                    approvedMonths = 24,
+                    makeUpItems = new[] { new { specialty = "GP", months = 18 }, new { specialty = "PED", months = 6 } },
                 })).ShouldBeSuccessAsync();
             }
             using (var me = await app.SignedInAsync(idNumber, Password))
@@ -311,21 +318,35 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
 
     private static readonly object Choice = new
     {
-        year = 2024, baseCode = "B01", specialtyCode = "GP", category = "INDEPENDENT",
-        declaresNoEmployment = true, acceptsReallocation = true, requestsExemption = true, declaration = true,
+        year = 2024,
+        baseCode = "B01",
+        specialtyCode = "GP",
+        category = "INDEPENDENT",
+        declaresNoEmployment = true,
+        acceptsReallocation = true,
+        requestsExemption = true,
+        declaration = true,
     };
 
     private static object Att3(string idNumber) => new
     {
-        year = 2024, name = "钱七", idNumber, mobile = "13700002222",
+        year = 2024,
+        name = "钱七",
+        idNumber,
+        mobile = "13700002222",
         form = new
         {
-            gender = "FEMALE", ethnicity = "Han", birthMonth = "2003-04", mailingAddress = "Nong'an, Jilin",
+            gender = "FEMALE",
+            ethnicity = "Han",
+            birthMonth = "2003-04",
+            mailingAddress = "Nong'an, Jilin",
             education = new[]
             {
                 new { level = "JUNIOR_COLLEGE", mode = "FULL_TIME", school = "Jilin Medical College", major = "Clinical Medicine", start = "2021-09-01", end = "2024-06-30" },
             },
-            category = "INDEPENDENT", applicantSigned = true, declaration = true,
+            category = "INDEPENDENT",
+            applicantSigned = true,
+            declaration = true,
         },
     };
 }

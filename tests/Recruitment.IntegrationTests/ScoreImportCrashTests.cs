@@ -134,8 +134,16 @@ public sealed class ScoreImportCrashTests(ITestOutputHelper output)
         var now = DateTimeOffset.UtcNow;
         var entries = idNumbers.Select(id => new RosterEntry
         {
-            Id = Guid.NewGuid(), Year = 2024, Track = Track.RESIDENCY, BaseCode = "B01", SpecialtyCode = "GP", DocumentNumber = id,
-            Name = "测试", Category = "INDEPENDENT", Status = RosterStatus.ROSTERED, RosteredAt = now,
+            Id = Guid.NewGuid(),
+            Year = 2024,
+            Track = Track.RESIDENCY,
+            BaseCode = "B01",
+            SpecialtyCode = "GP",
+            DocumentNumber = id,
+            Name = "测试",
+            Category = "INDEPENDENT",
+            Status = RosterStatus.ROSTERED,
+            RosteredAt = now,
         }).ToList();
         await seeding.Service<IExaminationStore>().BulkInsertAsync(entries, batchSize: 5_000);
         return idNumbers;
@@ -148,13 +156,23 @@ public sealed class ScoreImportCrashTests(ITestOutputHelper output)
     internal static Func<HttpContent> ImportBody(string[] idNumbers)
     {
         var rows = idNumbers.Select((id, i) => (object)new
-            {
-                cycleYear = 2024, track = "RESIDENCY", baseCode = "B01", idNumber = id, theoryScore = TheoryScore(i), interviewScore = InterviewScore(i),
-                assessmentResult = "PASS",
-            })
+        {
+            cycleYear = 2024,
+            track = "RESIDENCY",
+            baseCode = "B01",
+            idNumber = id,
+            theoryScore = TheoryScore(i),
+            interviewScore = InterviewScore(i),
+            assessmentResult = "PASS",
+        })
             .Concat(Enumerable.Range(0, Unknown).Select(_ => (object)new
             {
-                cycleYear = 2024, track = "RESIDENCY", baseCode = "B01", idNumber = TestIds.NewResidentId(), theoryScore = 60, interviewScore = 60,
+                cycleYear = 2024,
+                track = "RESIDENCY",
+                baseCode = "B01",
+                idNumber = TestIds.NewResidentId(),
+                theoryScore = 60,
+                interviewScore = 60,
                 assessmentResult = "PASS",
             }))
             .ToList();

@@ -11,7 +11,9 @@ public sealed class ExemptionRulesTests
 {
     internal static readonly ExemptionCycle Cycle = new()
     {
-        Id = 2024, StandardResidencyMonths = 36, OnsiteConfirmationEnd = new DateTimeOffset(2024, 7, 4, 23, 59, 59, TimeSpan.FromHours(8)),
+        Id = 2024,
+        StandardResidencyMonths = 36,
+        OnsiteConfirmationEnd = new DateTimeOffset(2024, 7, 4, 23, 59, 59, TimeSpan.FromHours(8)),
         DecisionDeadline = new DateTimeOffset(2024, 8, 31, 23, 59, 59, TimeSpan.FromHours(8)),
         Specialties = [new("GP", "General Practice", "全科"), new("PED", "Pediatrics", "儿科"), new("ANE", "Anesthesiology", "麻醉科"),
             new("OTHER", "Other", "其他")],

@@ -157,8 +157,11 @@ public sealed partial class PortalPagesTests(BrowserApp app)
     {
         var response = await admin.PostAsJsonAsync("/api/enrollment/bases/B01/appointment-slots", new
         {
-            year = 2024, start = new DateTimeOffset(2024, 7, day, hour, 0, 0, China), end = new DateTimeOffset(2024, 7, day, hour + 1, 0, 0, China),
-            capacity, place,
+            year = 2024,
+            start = new DateTimeOffset(2024, 7, day, hour, 0, 0, China),
+            end = new DateTimeOffset(2024, 7, day, hour + 1, 0, 0, China),
+            capacity,
+            place,
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.JsonAsync()).GetProperty("slotId").GetGuid();

@@ -118,7 +118,12 @@ public static class Steps
         }
         var applied = await (await me.PutAsJsonAsync("/api/enrollment/me/application", new
         {
-            year = 2024, baseCode = "B01", specialtyCode = "GP", category = "INDEPENDENT", declaresNoEmployment = true, acceptsReallocation = true,
+            year = 2024,
+            baseCode = "B01",
+            specialtyCode = "GP",
+            category = "INDEPENDENT",
+            declaresNoEmployment = true,
+            acceptsReallocation = true,
             declaration = true,
         })).JsonAsync();
         return (idNumber, applied.GetProperty("applicationId").GetString().ShouldNotBeNull(), email);

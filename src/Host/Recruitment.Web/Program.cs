@@ -1,6 +1,6 @@
-using MudBlazor.Services;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using MudBlazor.Services;
 using Recruitment.Web;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);

@@ -12,8 +12,11 @@ public sealed class AppointmentTests(RecruitmentApp app)
     {
         var response = await admin.PostAsJsonAsync($"/api/enrollment/bases/{baseCode}/appointment-slots", new
         {
-            year, start = new DateTimeOffset(2024, 7, day, hour, 0, 0, China), end = new DateTimeOffset(2024, 7, day, hour + 1, 0, 0, China),
-            capacity, place = "门诊楼三楼会议室 Outpatient building, 3F",
+            year,
+            start = new DateTimeOffset(2024, 7, day, hour, 0, 0, China),
+            end = new DateTimeOffset(2024, 7, day, hour + 1, 0, 0, China),
+            capacity,
+            place = "门诊楼三楼会议室 Outpatient building, 3F",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.JsonAsync()).GetProperty("slotId").GetGuid();
@@ -107,15 +110,27 @@ public sealed class AppointmentTests(RecruitmentApp app)
         using var b02 = await app.SignedInAsync("t-b02");
         await (await b01.PostAsJsonAsync("/api/enrollment/bases/B01/appointment-slots", new
         {
-            year, start = new DateTimeOffset(2024, 7, 5, 9, 0, 0, China), end = new DateTimeOffset(2024, 7, 5, 10, 0, 0, China), capacity = 10, place = "A",
+            year,
+            start = new DateTimeOffset(2024, 7, 5, 9, 0, 0, China),
+            end = new DateTimeOffset(2024, 7, 5, 10, 0, 0, China),
+            capacity = 10,
+            place = "A",
         })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "appointment.outside_window");
         await (await b01.PostAsJsonAsync("/api/enrollment/bases/B01/appointment-slots", new
         {
-            year, start = new DateTimeOffset(2024, 7, 1, 9, 0, 0, China), end = new DateTimeOffset(2024, 7, 1, 10, 0, 0, China), capacity = 0, place = "A",
+            year,
+            start = new DateTimeOffset(2024, 7, 1, 9, 0, 0, China),
+            end = new DateTimeOffset(2024, 7, 1, 10, 0, 0, China),
+            capacity = 0,
+            place = "A",
         })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "appointment.invalid_slot");
         (await b02.PostAsJsonAsync("/api/enrollment/bases/B01/appointment-slots", new
         {
-            year, start = new DateTimeOffset(2024, 7, 1, 9, 0, 0, China), end = new DateTimeOffset(2024, 7, 1, 10, 0, 0, China), capacity = 5, place = "A",
+            year,
+            start = new DateTimeOffset(2024, 7, 1, 9, 0, 0, China),
+            end = new DateTimeOffset(2024, 7, 1, 10, 0, 0, China),
+            capacity = 5,
+            place = "A",
         })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await b02.GetAsync($"/api/enrollment/bases/B01/appointments?date=2024-07-01&year={year}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 

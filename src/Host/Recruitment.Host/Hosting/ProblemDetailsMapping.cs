@@ -1,6 +1,6 @@
+using System.Xml;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
-using System.Xml;
 
 namespace Recruitment.Host.Hosting;
 
@@ -135,9 +135,17 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
 
     public static string TitleFor(int status) => status switch
     {
-        400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 409 => "Conflict",
-        413 => "Payload Too Large", 415 => "Unsupported Media Type", 422 => "Unprocessable Content",
-        429 => "Too Many Requests", 503 => "Service Unavailable", _ => "Error",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        409 => "Conflict",
+        413 => "Payload Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
+        503 => "Service Unavailable",
+        _ => "Error",
     };
 
     /// <summary>Problems written by the framework (status-code pages, auth) get a stable code too.</summary>

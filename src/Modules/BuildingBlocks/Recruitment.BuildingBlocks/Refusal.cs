@@ -52,8 +52,16 @@ public static class ProblemTitles
 {
     public static string For(int status) => status switch
     {
-        400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 409 => "Conflict",
-        413 => "Payload Too Large", 415 => "Unsupported Media Type", 422 => "Unprocessable Content",
-        429 => "Too Many Requests", 503 => "Service Unavailable", _ => "Error",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        409 => "Conflict",
+        413 => "Payload Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
+        503 => "Service Unavailable",
+        _ => "Error",
     };
 }

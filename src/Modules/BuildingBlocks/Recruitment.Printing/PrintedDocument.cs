@@ -1,5 +1,5 @@
-using QRCoder;
 using System.Text;
+using QRCoder;
 using SkiaSharp;
 
 namespace Recruitment.Printing;
@@ -42,8 +42,12 @@ public sealed class PrintedDocument : IDisposable
         _document = SKDocument.CreatePdf(_output, new SKDocumentPdfMetadata
         {
             // 101 = lossless: a QR code saved as JPEG blurs (photos that arrive as JPEG are embedded as they are).
-            EncodingQuality = 101, RasterDpi = 300,
-            Title = title, Creator = "Recruitment", Producer = "Recruitment (SkiaSharp PDF)", Subject = "Verification code " + verification.Code,
+            EncodingQuality = 101,
+            RasterDpi = 300,
+            Title = title,
+            Creator = "Recruitment",
+            Producer = "Recruitment (SkiaSharp PDF)",
+            Subject = "Verification code " + verification.Code,
         });
         _qr = QrImage(verification.Url);
         NewPage();

@@ -1,4 +1,6 @@
 // Namespaces most files of this project use; a file adds only what is particular to it.
+global using System.Globalization;
+global using System.Security.Claims;
 global using Carter;
 global using JasperFx.Events;
 global using Marten;
@@ -10,7 +12,5 @@ global using Recruitment.Enrollment.Contracts;
 global using Recruitment.Enrollment.Domain;
 global using Recruitment.Enrollment.Features.Admission;
 global using Recruitment.Enrollment.Features.Applications;
-global using System.Globalization;
-global using System.Security.Claims;
 global using Wolverine;
 global using Wolverine.Marten;

@@ -1,4 +1,5 @@
 // Namespaces most files of this project use; a file adds only what is particular to it.
+global using System.Globalization;
 global using Carter;
 global using Marten;
 global using Microsoft.AspNetCore.Builder;
@@ -9,6 +10,5 @@ global using Recruitment.Enrollment.Contracts;
 global using Recruitment.Examination.Contracts;
 global using Recruitment.Examination.Domain;
 global using Recruitment.Examination.Features.Imports;
-global using System.Globalization;
 global using Wolverine;
 global using Wolverine.Marten;

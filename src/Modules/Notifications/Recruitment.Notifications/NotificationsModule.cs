@@ -1,11 +1,11 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Recruitment.Notifications.Delivery;
 using Recruitment.Notifications.Features;
 using Wolverine;
-using JasperFx;
-using JasperFx.CodeGeneration;
 using Wolverine.Configuration;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;

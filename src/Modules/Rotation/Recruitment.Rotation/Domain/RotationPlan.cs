@@ -102,7 +102,10 @@ internal sealed class RotationPlan
         var kept = Blocks.Where(b => b.Immutable).ToDictionary(b => (b.Department, b.Start, b.End));
         Blocks = blocks.Select(b => kept.GetValueOrDefault((b.Department, b.Start, b.End)) ?? new PlanBlock
         {
-            Department = b.Department, Start = b.Start, End = b.End, Months = PlanRules.MonthsBetween(b.Start, b.End),
+            Department = b.Department,
+            Start = b.Start,
+            End = b.End,
+            Months = PlanRules.MonthsBetween(b.Start, b.End),
         }).ToList();
         Reduced = reduced;
         TrainingMonths = months;

@@ -53,13 +53,20 @@ internal sealed class AdmissionExportsEndpoint : ICarterModule
         var sponsored = a.Category == Category.SPONSORED;
         return new Dictionary<string, object?>
         {
-            ["no"] = no, ["name"] = a.Name, ["gender"] = a.Profile?.Basic?.Gender ?? a.Form?.Gender, ["idNumber"] = a.DocumentNumber,
-            ["mobile"] = a.Mobile, ["base"] = a.BaseCode, ["specialty"] = a.OtherSpecialty ?? a.SpecialtyCode,
-            ["highestEducation"] = highest?.Level ?? (object?)a.Form?.Highest?.Level, ["degreeType"] = highest?.DegreeType,
+            ["no"] = no,
+            ["name"] = a.Name,
+            ["gender"] = a.Profile?.Basic?.Gender ?? a.Form?.Gender,
+            ["idNumber"] = a.DocumentNumber,
+            ["mobile"] = a.Mobile,
+            ["base"] = a.BaseCode,
+            ["specialty"] = a.OtherSpecialty ?? a.SpecialtyCode,
+            ["highestEducation"] = highest?.Level ?? (object?)a.Form?.Highest?.Level,
+            ["degreeType"] = highest?.DegreeType,
             ["category"] = a.Category,
             // FORM-02 Decision: the employer is given for sponsored registrants only.
             ["employer"] = sponsored ? a.Choice?.EmployerName ?? a.Form?.EmployerName : null,
-            ["freeStudent"] = a.IsFreeStudent ? "Y" : "N", ["directedCounty"] = a.FreeStudentRecord?.DirectedCounty,
+            ["freeStudent"] = a.IsFreeStudent ? "Y" : "N",
+            ["directedCounty"] = a.FreeStudentRecord?.DirectedCounty,
             ["exemptionRequested"] = a.ExemptionRequested ? "Y" : "N",
             ["trainingMonths"] = a.TrainingMonths ?? (a.Track == Track.ASSISTANT_GP ? cycle.StandardMonths.AssistantGp : cycle.StandardMonths.Residency),
             ["total"] = a.ExamResult?.Total,

@@ -20,7 +20,11 @@ internal static class CellLedgers
         var split = a.SpecialtyCode == Eligibility.Other ? await session.LoadAsync<OtherSplit>(OtherSplit.IdFor(a.Year, a.BaseCode), ct) : null;
         var ledger = new CellLedger
         {
-            Id = id, Year = a.Year, BaseCode = a.BaseCode, SpecialtyCode = a.SpecialtyCode, OtherSpecialty = a.OtherSpecialty,
+            Id = id,
+            Year = a.Year,
+            BaseCode = a.BaseCode,
+            SpecialtyCode = a.SpecialtyCode,
+            OtherSpecialty = a.OtherSpecialty,
             Places = CellLedger.PlacesOf(cycle, split, a.Track, a.BaseCode, a.SpecialtyCode, a.OtherSpecialty),
         };
         session.Insert(ledger); // two first proposals racing for a new cell: one insert fails and retries onto the stored ledger

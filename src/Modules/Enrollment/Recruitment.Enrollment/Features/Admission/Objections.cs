@@ -33,7 +33,12 @@ internal sealed class ObjectionEndpoints : ICarterModule
                     throw new DomainException("objection.outside_publicity", "Objections are accepted only while the candidate is publicised (ENR-58).");
                 var objection = new Objection
                 {
-                    Id = Guid.CreateVersion7(), ApplicationId = a.Id, PublicityId = publicity.Id, Text = text, LodgedBy = http.User.Actor(), LodgedAt = now,
+                    Id = Guid.CreateVersion7(),
+                    ApplicationId = a.Id,
+                    PublicityId = publicity.Id,
+                    Text = text,
+                    LodgedBy = http.User.Actor(),
+                    LodgedAt = now,
                 };
                 session.Insert(objection);
                 stream.AppendOne(new ObjectionLodged(objection.Id, objection.LodgedBy, now));

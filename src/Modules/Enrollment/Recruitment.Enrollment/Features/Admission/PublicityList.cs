@@ -28,8 +28,14 @@ internal sealed class PublicityEndpoints : ICarterModule
             {
                 await using var session = store.QuerySession();
                 var lists = await session.Query<Publicity>().Where(p => p.Year == year).OrderBy(p => p.StartsAt).ToListAsync(ct);
-                return lists.Select(p => new { publicityId = p.Id, p.StartsAt, p.EndsAt, entries = p.Entries.Select(e =>
-                    new { e.Name, e.BaseCode, e.SpecialtyCode, e.OtherSpecialty, e.Track }) });
+                return lists.Select(p => new
+                {
+                    publicityId = p.Id,
+                    p.StartsAt,
+                    p.EndsAt,
+                    entries = p.Entries.Select(e =>
+                    new { e.Name, e.BaseCode, e.SpecialtyCode, e.OtherSpecialty, e.Track })
+                });
             })
             .AllowAnonymous().WithTags("Enrollment: admission");
     }
@@ -52,7 +58,10 @@ public static class PublicityHandler
             throw DomainException.Conflict("admission.nothing_to_publish", "No re-checked proposal is waiting; the PHC re-checks after the center (ENR-57).");
         var publicity = new Publicity
         {
-            Id = Guid.CreateVersion7(), Year = command.Year, StartsAt = now, EndsAt = now.AddHours(cycle.Calendar.PublicityDurationHours),
+            Id = Guid.CreateVersion7(),
+            Year = command.Year,
+            StartsAt = now,
+            EndsAt = now.AddHours(cycle.Calendar.PublicityDurationHours),
             PublishedBy = command.Actor,
             Entries = rechecked.Select(a => new PublicityEntry(a.Id, a.Name, a.BaseCode, a.SpecialtyCode, a.OtherSpecialty, a.Track.ToString())).ToList(),
         };

@@ -43,9 +43,18 @@ internal sealed class RankedCandidatesEndpoint : ICarterModule
 
     private static IReadOnlyDictionary<string, object?> Row(RankedCandidate c) => new Dictionary<string, object?>
     {
-        ["rank"] = c.Rank, ["name"] = c.Name, ["specialty"] = c.SpecialtyCode, ["otherSpecialty"] = c.OtherSpecialty, ["category"] = c.Category,
-        ["status"] = c.Status, ["total"] = c.Total, ["interview"] = c.InterviewPart, ["written"] = c.Written,
-        ["exemptionRequested"] = c.ExemptionRequested ? "Y" : "N", ["decidedMonths"] = c.DecidedMonths, ["flags"] = string.Join(';', c.Flags),
+        ["rank"] = c.Rank,
+        ["name"] = c.Name,
+        ["specialty"] = c.SpecialtyCode,
+        ["otherSpecialty"] = c.OtherSpecialty,
+        ["category"] = c.Category,
+        ["status"] = c.Status,
+        ["total"] = c.Total,
+        ["interview"] = c.InterviewPart,
+        ["written"] = c.Written,
+        ["exemptionRequested"] = c.ExemptionRequested ? "Y" : "N",
+        ["decidedMonths"] = c.DecidedMonths,
+        ["flags"] = string.Join(';', c.Flags),
     };
 }
 

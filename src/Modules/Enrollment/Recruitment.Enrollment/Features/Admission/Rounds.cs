@@ -52,7 +52,7 @@ internal sealed class RoundEndpoints : ICarterModule
                 if (a.Status != ApplicationStatus.NOT_PROPOSED || !a.IsPassing)
                     throw new DomainException("round.not_eligible", "Only candidates who passed and were not proposed take part in a round (ENR-54, ENR-55).");
                 var cycle = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!;
-                        if (request.Preferences?.Any(p => p is null) == true)
+                if (request.Preferences?.Any(p => p is null) == true)
                     throw DomainException.Invalid("round.invalid_preferences", "preferences are cells, without nulls.");
                 var cells = (request.Preferences ?? []).Select(p => Validate(p, a, round, cycle)).ToList();
                 if (cells.Count == 0 || cells.Distinct().Count() != cells.Count)
@@ -128,7 +128,11 @@ internal sealed class RoundEndpoints : ICarterModule
                 {
                     ledger = new CellLedger
                     {
-                        Id = cellId, Year = year, BaseCode = cell.BaseCode, SpecialtyCode = cell.SpecialtyCode, OtherSpecialty = cell.OtherSpecialty,
+                        Id = cellId,
+                        Year = year,
+                        BaseCode = cell.BaseCode,
+                        SpecialtyCode = cell.SpecialtyCode,
+                        OtherSpecialty = cell.OtherSpecialty,
                         Places = CellLedger.PlacesOf(cycle, splits.GetValueOrDefault(cell.BaseCode), a.Track, cell.BaseCode, cell.SpecialtyCode, cell.OtherSpecialty),
                     };
                     session.Insert(ledger);

@@ -38,8 +38,14 @@ internal sealed class AppointmentSlotEndpoints : ICarterModule
                         $"Slots lie inside the on-site confirmation window {cycle.Calendar.OnsiteConfirmationStart:yyyy-MM-dd HH:mm} .. {cycle.Calendar.OnsiteConfirmationEnd:yyyy-MM-dd HH:mm zzz} (ENR-32).");
                 var slot = new AppointmentSlot
                 {
-                    Id = Guid.NewGuid(), Year = cycle.Id, BaseCode = baseCode, Start = start, End = end, Capacity = capacity,
-                    Place = request.Place.Trim(), CreatedBy = http.User.Actor(),
+                    Id = Guid.NewGuid(),
+                    Year = cycle.Id,
+                    BaseCode = baseCode,
+                    Start = start,
+                    End = end,
+                    Capacity = capacity,
+                    Place = request.Place.Trim(),
+                    CreatedBy = http.User.Actor(),
                 };
                 session.Insert(slot);
                 await session.SaveChangesAsync(ct);

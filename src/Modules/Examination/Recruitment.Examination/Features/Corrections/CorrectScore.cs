@@ -45,7 +45,13 @@ public static class CorrectScoreHandler
         var now = clock.GetUtcNow();
         session.Store(new ScoreChange
         {
-            Id = Guid.CreateVersion7(), CandidateId = entry.Id, Actor = command.Caller.Actor, Reason = r.Reason.Trim(), Old = entry.Score, New = row.Score!, At = now,
+            Id = Guid.CreateVersion7(),
+            CandidateId = entry.Id,
+            Actor = command.Caller.Actor,
+            Reason = r.Reason.Trim(),
+            Old = entry.Score,
+            New = row.Score!,
+            At = now,
         });
         entry.Score = row.Score;
         entry.Totals = Scoring.Totals(row.Score!, settings.Scoring[entry.Track]);

@@ -34,8 +34,13 @@ public static class GrantExtensionHandler
             return Refusal.Invalid("extension.not_later", $"An extension ends after the deadline {cycle.ScoreImportDeadline:O}.");
         var extension = new ImportExtension
         {
-            Id = ImportExtension.IdFor(year, baseCode), Year = year, BaseCode = baseCode, Until = until, Reason = request.Reason.Trim(),
-            GrantedBy = command.Caller.Actor, GrantedAt = clock.GetUtcNow(),
+            Id = ImportExtension.IdFor(year, baseCode),
+            Year = year,
+            BaseCode = baseCode,
+            Until = until,
+            Reason = request.Reason.Trim(),
+            GrantedBy = command.Caller.Actor,
+            GrantedAt = clock.GetUtcNow(),
         };
         session.Store(extension);
         return extension;

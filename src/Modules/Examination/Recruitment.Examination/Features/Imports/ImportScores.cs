@@ -60,12 +60,20 @@ public static class ReceiveScoreImportHandler
         var rows = command.Rows.Select((row, i) => RowChecks.Check(i + 1, row, settings, seen, command.BoundBase)).ToList();
         var chunks = rows.Chunk(ScoreImportChunk.Size).Select((part, index) => new ScoreImportChunk
         {
-            Id = ScoreImportChunk.IdFor(command.BatchId, index), BatchId = command.BatchId, Index = index, Rows = [.. part],
+            Id = ScoreImportChunk.IdFor(command.BatchId, index),
+            BatchId = command.BatchId,
+            Index = index,
+            Rows = [.. part],
         }).ToList();
         session.Store(new ScoreImportBatch
         {
-            Id = command.BatchId, Format = command.Format, SubmittedBy = command.SubmittedBy, ReceivedAt = clock.GetUtcNow(),
-            Status = ImportStatus.QUEUED, TotalRows = rows.Count, Chunks = chunks.Count,
+            Id = command.BatchId,
+            Format = command.Format,
+            SubmittedBy = command.SubmittedBy,
+            ReceivedAt = clock.GetUtcNow(),
+            Status = ImportStatus.QUEUED,
+            TotalRows = rows.Count,
+            Chunks = chunks.Count,
         });
         session.Store(chunks.ToArray());
         return (new ScoreImportReceived(command.BatchId, rows.Count, rows.Count(r => r.Problem is not null)), new ProcessScoreImport(command.BatchId));

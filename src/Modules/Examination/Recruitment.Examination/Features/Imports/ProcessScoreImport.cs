@@ -125,8 +125,13 @@ public static class ProcessScoreImportHandler
         if (entry.Score is not null)
             writes.Audit(new ScoreChange
             {
-                Id = Guid.CreateVersion7(), CandidateId = entry.Id, BatchId = batch.Id, Actor = batch.SubmittedBy,
-                Old = entry.Score, New = row.Score, At = context.Now,
+                Id = Guid.CreateVersion7(),
+                CandidateId = entry.Id,
+                BatchId = batch.Id,
+                Actor = batch.SubmittedBy,
+                Old = entry.Score,
+                New = row.Score,
+                At = context.Now,
             });
         entry.Score = row.Score;
         entry.Totals = Scoring.Totals(row.Score, context.Rules[(row.Year, entry.Track)]);

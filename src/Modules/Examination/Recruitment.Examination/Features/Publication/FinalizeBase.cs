@@ -48,7 +48,12 @@ public static class FinalizeBaseHandler
             return Refusal.Conflict("finalize.already_final", $"{command.BaseCode} already finalised its {track} import for {year}.");
         session.Insert(new Finalization
         {
-            Id = id, Year = year, Track = track, BaseCode = command.BaseCode, FinalizedBy = command.Caller.Actor, FinalizedAt = now,
+            Id = id,
+            Year = year,
+            Track = track,
+            BaseCode = command.BaseCode,
+            FinalizedBy = command.Caller.Actor,
+            FinalizedAt = now,
             OnBehalfReason = onBehalf ? command.Request.Reason!.Trim() : null,
         });
 

@@ -69,7 +69,16 @@ public static class PublishExamSessionHandler
 
         if (end > cycle.InterviewDeadline && kind == SessionKind.INTERVIEW)
             return new Refusal("session.after_interview_deadline", $"Interviews are completed by {cycle.InterviewDeadline:O} (EXAM-08).");
-        return new ExamSession { Id = Guid.NewGuid(), Track = track, Kind = kind, BaseCode = baseCode, Start = start, End = end,
-            Place = r.Place.Trim(), Notes = r.Notes?.Trim() };
+        return new ExamSession
+        {
+            Id = Guid.NewGuid(),
+            Track = track,
+            Kind = kind,
+            BaseCode = baseCode,
+            Start = start,
+            End = end,
+            Place = r.Place.Trim(),
+            Notes = r.Notes?.Trim()
+        };
     }
 }

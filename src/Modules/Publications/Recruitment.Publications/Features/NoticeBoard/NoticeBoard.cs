@@ -46,8 +46,14 @@ internal sealed class NoticeBoardEndpoints : ICarterModule
                     throw DomainException.Invalid("announcement.invalid", "expireAt comes after publishAt.");
                 var announcement = new Announcement
                 {
-                    Id = Guid.NewGuid(), Publisher = http.User.IsInRole(Roles.PhcAdmin) ? "PHC" : "CENTER", Title = request.Title.Trim(),
-                    Body = request.Body, PublishAt = publishAt, ExpireAt = request.ExpireAt, CreatedBy = http.User.Actor(), CreatedAt = now,
+                    Id = Guid.NewGuid(),
+                    Publisher = http.User.IsInRole(Roles.PhcAdmin) ? "PHC" : "CENTER",
+                    Title = request.Title.Trim(),
+                    Body = request.Body,
+                    PublishAt = publishAt,
+                    ExpireAt = request.ExpireAt,
+                    CreatedBy = http.User.Actor(),
+                    CreatedAt = now,
                 };
                 await using var session = store.LightweightSession();
                 session.Insert(announcement);

@@ -19,7 +19,9 @@ public static class DocumentRegisterHandler
             var existing = await session.Query<IssuedDocument>().FirstOrDefaultAsync(d => d.SubjectKey == command.SubjectKey, ct);
             var document = existing ?? new IssuedDocument
             {
-                Id = VerificationCodes.New(), SubjectKey = command.SubjectKey, FirstIssuedAt = command.IssuedAt,
+                Id = VerificationCodes.New(),
+                SubjectKey = command.SubjectKey,
+                FirstIssuedAt = command.IssuedAt,
             };
             document.Title = command.Title;
             document.HolderName = command.HolderName;

@@ -25,8 +25,8 @@ internal static class LocalSearch
         var room = new int[departments.Count, months];
         var fixedLoad = RotationScheduler.FixedLoadOf(problem, tasks);
         for (var d = 0; d < departments.Count; d++)
-        for (var m = 0; m < months; m++)
-            room[d, m] = problem.Capacity(departments[d]) - fixedLoad.GetValueOrDefault((departments[d], first + m));
+            for (var m = 0; m < months; m++)
+                room[d, m] = problem.Capacity(departments[d]) - fixedLoad.GetValueOrDefault((departments[d], first + m));
 
         // Groups of interchangeable trainees share candidate orders (as block indices into their demand).
         var groupOf = new int[tasks.Count];
@@ -87,8 +87,8 @@ internal static class LocalSearch
         {
             long e = 0;
             for (var d = 0; d < departments.Count; d++)
-            for (var m = 0; m < months; m++)
-                e += Math.Max(0, load[d, m] - room[d, m]);
+                for (var m = 0; m < months; m++)
+                    e += Math.Max(0, load[d, m] - room[d, m]);
             return e;
         }
 
@@ -157,22 +157,22 @@ internal static class LocalSearch
     {
         foreach (var r in rotations) yield return r;
         for (var i = 0; i < current.Length; i++)
-        for (var j = i + 1; j < current.Length; j++)
-        {
-            var swapped = (int[])current.Clone();
-            (swapped[i], swapped[j]) = (swapped[j], swapped[i]);
-            yield return swapped;
-        }
+            for (var j = i + 1; j < current.Length; j++)
+            {
+                var swapped = (int[])current.Clone();
+                (swapped[i], swapped[j]) = (swapped[j], swapped[i]);
+                yield return swapped;
+            }
         for (var i = 0; i < current.Length; i++)
-        for (var j = 0; j < current.Length; j++)
-        {
-            if (j == i || j == i - 1) continue;
-            var list = current.ToList();
-            var item = list[i];
-            list.RemoveAt(i);
-            list.Insert(j > i ? j : j + 1, item);
-            yield return [.. list];
-        }
+            for (var j = 0; j < current.Length; j++)
+            {
+                if (j == i || j == i - 1) continue;
+                var list = current.ToList();
+                var item = list[i];
+                list.RemoveAt(i);
+                list.Insert(j > i ? j : j + 1, item);
+                yield return [.. list];
+            }
     }
 
     /// <summary>Every cyclic rotation of several base orders (longest block first, then seeded shuffles); all orders for up to 4 blocks.</summary>

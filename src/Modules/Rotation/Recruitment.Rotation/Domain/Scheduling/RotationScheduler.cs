@@ -75,9 +75,9 @@ internal static class RotationScheduler
             var demand = mine.Sum(t => t.Blocks.Where(b => b.Department == department).Sum(b => b.Months));
             var compulsory = new Dictionary<int, int>();
             foreach (var t in mine)
-            foreach (var b in t.Blocks.Where(b => b.Department == department))
-                for (var m = t.End - b.Months; m < t.FreeFrom + b.Months; m++)
-                    compulsory[m] = compulsory.GetValueOrDefault(m) + 1;
+                foreach (var b in t.Blocks.Where(b => b.Department == department))
+                    for (var m = t.End - b.Months; m < t.FreeFrom + b.Months; m++)
+                        compulsory[m] = compulsory.GetValueOrDefault(m) + 1;
             if (capacity == 0 || demand > spare)
             {
                 // Every month of the window is short: report the months where trainees could be, with the average need.
@@ -101,9 +101,9 @@ internal static class RotationScheduler
         var load = new Dictionary<(string, int), int>();
         foreach (var f in problem.FixedLoad) load[(f.Department, f.Month)] = load.GetValueOrDefault((f.Department, f.Month)) + f.Trainees;
         foreach (var task in tasks)
-        foreach (var b in task.Trainee.Fixed ?? [])
-            for (var m = b.StartMonth; m < b.EndMonthExclusive; m++)
-                load[(b.Department, m)] = load.GetValueOrDefault((b.Department, m)) + 1;
+            foreach (var b in task.Trainee.Fixed ?? [])
+                for (var m = b.StartMonth; m < b.EndMonthExclusive; m++)
+                    load[(b.Department, m)] = load.GetValueOrDefault((b.Department, m)) + 1;
         return load;
     }
 
@@ -236,9 +236,9 @@ internal static class RotationScheduler
         var load = new Dictionary<(string, int), int>();
         foreach (var f in problem.FixedLoad) load[(f.Department, f.Month)] = load.GetValueOrDefault((f.Department, f.Month)) + f.Trainees;
         foreach (var plan in plans)
-        foreach (var b in plan.Blocks)
-            for (var m = b.StartMonth; m < b.EndMonthExclusive; m++)
-                load[(b.Department, m)] = load.GetValueOrDefault((b.Department, m)) + 1;
+            foreach (var b in plan.Blocks)
+                for (var m = b.StartMonth; m < b.EndMonthExclusive; m++)
+                    load[(b.Department, m)] = load.GetValueOrDefault((b.Department, m)) + 1;
         return load.Where(l => l.Value > problem.Capacity(l.Key.Item1))
             .Select(l => new CapacityShortfall(l.Key.Item1, l.Key.Item2, l.Value, problem.Capacity(l.Key.Item1)))
             .OrderBy(s => s.Department, StringComparer.Ordinal).ThenBy(s => s.Month).ToList();

@@ -45,8 +45,15 @@ public static class DailyRotationCheckHandler
                 var forCenter = c.Demand.Reduced && (flag == "AWAITING_PLAN_APPROVAL" || flag == "NO_APPROVED_PLAN");
                 session.Store(new RotationAlert
                 {
-                    Id = $"{today:yyyy-MM-dd}:{trainee.Id:N}:{flag}", Date = today, Year = trainee.Year, BaseCode = trainee.BaseCode, TraineeId = trainee.Id,
-                    TraineeName = trainee.Name, Code = flag, ForCenter = forCenter, RaisedAt = now,
+                    Id = $"{today:yyyy-MM-dd}:{trainee.Id:N}:{flag}",
+                    Date = today,
+                    Year = trainee.Year,
+                    BaseCode = trainee.BaseCode,
+                    TraineeId = trainee.Id,
+                    TraineeName = trainee.Name,
+                    Code = flag,
+                    ForCenter = forCenter,
+                    RaisedAt = now,
                 });
             }
         }

@@ -41,7 +41,11 @@ internal sealed class BaseCalendarEndpoint : ICarterModule
                 if (format is null || format.Equals("json", StringComparison.OrdinalIgnoreCase))
                     return Results.Ok(new
                     {
-                        baseCode = code, year = y, months = months.Select(MonthIndex.Label), plans = plans.Count(p => p.Year == y), rows,
+                        baseCode = code,
+                        year = y,
+                        months = months.Select(MonthIndex.Label),
+                        plans = plans.Count(p => p.Year == y),
+                        rows,
                         overCapacity = rows.SelectMany(r => r.occupancy.Select((n, i) => (r, n, i)).Where(x => x.n > x.r.capacity)
                             .Select(x => new { department = x.r.department, month = MonthIndex.Label(months[x.i]), demand = x.n, x.r.capacity })),
                     });

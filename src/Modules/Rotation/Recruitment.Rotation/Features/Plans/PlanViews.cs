@@ -86,8 +86,15 @@ internal sealed class PlanViewEndpoints : ICarterModule
                     var c = await PlanContext.ForAsync(session, t, ct);
                     rows.Add(new
                     {
-                        traineeId = t.Id, t.Name, t.Year, track = t.Track.ToString(), t.SpecialtyCode, reducedYears = c.Demand.Reduced,
-                        trainingMonths = c.Demand.Months, planStatus = c.Plan?.Status.ToString() ?? "NONE", traineeStatus = c.TraineeStatus(now),
+                        traineeId = t.Id,
+                        t.Name,
+                        t.Year,
+                        track = t.Track.ToString(),
+                        t.SpecialtyCode,
+                        reducedYears = c.Demand.Reduced,
+                        trainingMonths = c.Demand.Months,
+                        planStatus = c.Plan?.Status.ToString() ?? "NONE",
+                        traineeStatus = c.TraineeStatus(now),
                         flags = c.Flags(now),
                     });
                 }

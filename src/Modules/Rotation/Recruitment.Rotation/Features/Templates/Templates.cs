@@ -90,7 +90,7 @@ internal sealed class TemplatesEndpoints : ICarterModule
                 case "text/csv":
                     using (var reader = new StreamReader(buffer))
                     using (var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-                           { PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(), MissingFieldFound = null, HeaderValidated = null }))
+                    { PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(), MissingFieldFound = null, HeaderValidated = null }))
                     {
                         var rows = new List<(string?, string?, string?)>();
                         await csv.ReadAsync();
@@ -186,8 +186,15 @@ internal static class TemplateRules
             return Refusal.Invalid("template.months_mismatch", $"The items sum to {sum} months; the standard duration is {standardMonths} (ROT-11).");
         return new RotationTemplate
         {
-            Id = code, Track = d.Track ?? "RESIDENCY", NameEn = d.NameEn?.Trim() ?? code, NameZh = d.NameZh?.Trim() ?? "", Items = items,
-            TotalMonths = sum, Source = source, UploadedBy = actor, UploadedAt = at,
+            Id = code,
+            Track = d.Track ?? "RESIDENCY",
+            NameEn = d.NameEn?.Trim() ?? code,
+            NameZh = d.NameZh?.Trim() ?? "",
+            Items = items,
+            TotalMonths = sum,
+            Source = source,
+            UploadedBy = actor,
+            UploadedAt = at,
         };
     }
 }

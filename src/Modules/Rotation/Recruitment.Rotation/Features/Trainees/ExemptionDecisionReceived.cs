@@ -12,8 +12,13 @@ public static class ExemptionDecisionReceivedHandler
         if ((await session.LoadAsync<MakeUpPlan>(m.CandidateId, ct))?.Revision >= m.Revision) return;
         session.Store(new MakeUpPlan
         {
-            Id = m.CandidateId, Year = m.Year, Approved = m.Approved, TrainingMonths = m.TrainingMonths, MakeUpItems = [.. m.MakeUpItems],
-            Revision = m.Revision, DecidedAt = m.At,
+            Id = m.CandidateId,
+            Year = m.Year,
+            Approved = m.Approved,
+            TrainingMonths = m.TrainingMonths,
+            MakeUpItems = [.. m.MakeUpItems],
+            Revision = m.Revision,
+            DecidedAt = m.At,
         });
         if (await session.LoadAsync<RotationPlan>(m.CandidateId, ct) is not null)
             session.Events.Append(m.CandidateId, new PlanReissueRequired(

@@ -30,7 +30,8 @@ internal sealed class ExportApprovalFormEndpoint : ICarterModule
                 var makeUp = (d?.MakeUpItems ?? r.BaseForm?.MakeUpItems ?? []).Select(i => ($"makeUp:{i.Specialty}", (object?)i.Months));
                 var rows = fields.Concat(makeUp).Select(f => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
                 {
-                    ["field"] = f.Item1, ["value"] = f.Item2,
+                    ["field"] = f.Item1,
+                    ["value"] = f.Item2,
                 });
                 return await TableExport.FileAsync(format, $"exemption-approval-{r.Id:N}", Columns, rows, ct);
             })
