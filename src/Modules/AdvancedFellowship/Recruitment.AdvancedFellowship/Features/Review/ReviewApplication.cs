@@ -96,16 +96,16 @@ public static class ReviewFellowshipApplicationHandler
                     return Refusal.Conflict("application.unknown_position", $"Row {f.PositionNo} is no longer in the {cycle.Id} table.");
                 // HARD first: the row's quota; then the SOFT intake band of the year.
                 if ((await Quotas.PlaceForAsync(session, position, f, ct)).Refused(out var exhausted, out var place)) return exhausted;
-                var held = await Quotas.HeldInYearAsync(session, f.Year, ct);
+                var wouldHold = await Quotas.HeldInYearAsync(session, f.Year, ct) + 1;
+                var (min, max) = (cycle.IntakeBand.Min, cycle.IntakeBand.Max);
                 var bandReason = r.IntakeBandReason?.Trim();
-                if (held + 1 > cycle.IntakeBand.Max && string.IsNullOrEmpty(bandReason))
+                if (wouldHold > max && string.IsNullOrEmpty(bandReason))
                     return new Refusal("review.intake_band_exceeded",
-                        $"This would admit {held + 1} fellows in {f.Year}, above the intake band {cycle.IntakeBand.Min}-{cycle.IntakeBand.Max}; "
-                        + "give intakeBandReason to override (FEL-10, SOFT).");
+                        $"This would admit {wouldHold} fellows in {f.Year}, above the intake band {min}-{max}; give intakeBandReason to override (FEL-10, SOFT).");
                 stream.AppendMany(acknowledged);
                 var number = Quotas.Take(place, f, actor, now);
                 if (f.Status == FellowshipStatus.SUBMITTED) stream.AppendOne(new ReviewStarted(actor, now));
-                stream.AppendOne(new ApplicationProposed(r.Reason?.Trim(), held + 1 > cycle.IntakeBand.Max ? bandReason : null, number, actor, now));
+                stream.AppendOne(new ApplicationProposed(r.Reason?.Trim(), wouldHold > max ? bandReason : null, number, actor, now));
                 return new FellowshipResult(f.Id, nameof(FellowshipStatus.PROPOSED));
             }
         }
