@@ -197,7 +197,7 @@ public sealed class AccessAuditTests(AccessAuditApp app)
             photo.Headers.ContentType = new("image/jpeg");
             await (await applicant.PutAsync("/api/enrollment/me/photo", photo)).ShouldBeSuccessAsync();
         }
-        var applicationId = (await (await applicant.PutAsJsonAsync("/api/enrollment/me/application", Choice)).JsonAsync())
+        var applicationId = (await (await applicant.PutAsJsonAsync("/api/enrollment/me/application", TestApplications.Independent())).JsonAsync())
             .GetProperty("applicationId").GetGuid();
         var applicantId = Guid.Parse((await (await applicant.GetAsync("/api/auth/whoami")).JsonAsync()).GetProperty("subject").GetString()!);
         return (applicant, applicantId, applicationId);
@@ -212,17 +212,5 @@ public sealed class AccessAuditTests(AccessAuditApp app)
             new { level = "BACHELOR", mode = "FULL_TIME", degreeType = "PROFESSIONAL", school = "Jilin University", major = "Clinical Medicine",
                 start = "2019-09-01", end = "2024-06-30", diplomaCertNumber = "D-1", degreeCertNumber = "G-1" },
         },
-    };
-
-    private static readonly object Choice = new
-    {
-        year = 2024,
-        baseCode = "B01",
-        specialtyCode = "GP",
-        category = "INDEPENDENT",
-        declaresNoEmployment = true,
-        acceptsReallocation = true,
-        requestsExemption = false,
-        declaration = true,
     };
 }

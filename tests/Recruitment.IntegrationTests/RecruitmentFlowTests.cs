@@ -55,7 +55,7 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
             using var photo = new ByteArrayContent(TestImages.PadJpeg(TestImages.Jpeg(), 200_000));
             photo.Headers.ContentType = new("image/jpeg");
             await (await early.PutAsync("/api/enrollment/me/photo", photo)).ShouldBeSuccessAsync();
-            await (await early.PutAsJsonAsync("/api/enrollment/me/application", Choice))
+            await (await early.PutAsJsonAsync("/api/enrollment/me/application", TestApplications.Independent(requestsExemption: true)))
                 .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "application.window_closed");
         }
 
@@ -64,7 +64,7 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
         {
             app.Clock.Set(2024, 6, 20, 10);
             using var applicant = await app.SignedInAsync(idNumber, Password);
-            return (await (await applicant.PutAsJsonAsync("/api/enrollment/me/application", Choice)).JsonAsync())
+            return (await (await applicant.PutAsJsonAsync("/api/enrollment/me/application", TestApplications.Independent(requestsExemption: true))).JsonAsync())
                 .GetProperty("applicationId").GetGuid();
         }
 
@@ -314,18 +314,6 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
             new { level = "MASTER", mode = "FULL_TIME", degreeType = "PROFESSIONAL", school = "Jilin University", major = "Clinical Medicine",
                 start = "2019-09-01", end = "2022-06-30", diplomaCertNumber = "D-2", degreeCertNumber = "G-2" },
         },
-    };
-
-    private static readonly object Choice = new
-    {
-        year = 2024,
-        baseCode = "B01",
-        specialtyCode = "GP",
-        category = "INDEPENDENT",
-        declaresNoEmployment = true,
-        acceptsReallocation = true,
-        requestsExemption = true,
-        declaration = true,
     };
 
     private static object Att3(string idNumber) => new

@@ -141,17 +141,7 @@ public sealed class StagedClockTests(StagedClockApp app) : IClassFixture<StagedC
                 },
             },
         })).ShouldBeSuccessAsync();
-        await (await client.PutAsJsonAsync("/api/enrollment/me/application", new
-        {
-            year = 2024,
-            baseCode = "B01",
-            specialtyCode = "GP",
-            category = "INDEPENDENT",
-            declaresNoEmployment = true,
-            acceptsReallocation = true,
-            requestsExemption = false,
-            declaration = true,
-        })).ShouldBeSuccessAsync();
+        await (await client.PutAsJsonAsync("/api/enrollment/me/application", TestApplications.Independent())).ShouldBeSuccessAsync();
         return client;
     }
 

@@ -28,7 +28,7 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = { Status = status, Detail = detail, Extensions = extensions, Title = TitleFor(status) },
+            ProblemDetails = { Status = status, Detail = detail, Extensions = extensions, Title = ProblemTitles.For(status) },
         });
     }
 
@@ -132,21 +132,6 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
         // connection exceptions (08...), database gone (3D000), shut down or starting (57P..), too many connections
         || e is PostgresException p && (p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal)
                                         || p.SqlState is "3D000" or "53300");
-
-    public static string TitleFor(int status) => status switch
-    {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        409 => "Conflict",
-        413 => "Payload Too Large",
-        415 => "Unsupported Media Type",
-        422 => "Unprocessable Content",
-        429 => "Too Many Requests",
-        503 => "Service Unavailable",
-        _ => "Error",
-    };
 
     /// <summary>Problems written by the framework (status-code pages, auth) get a stable code too.</summary>
     public static void AddStableCode(ProblemDetailsContext context)

@@ -240,7 +240,7 @@ internal sealed class RequestGuard(RequestDelegate next, IProblemDetailsService 
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = status, Detail = detail, Extensions = extensions, Title = ProblemDetailsMapping.TitleFor(status) },
+            ProblemDetails = { Status = status, Detail = detail, Extensions = extensions, Title = ProblemTitles.For(status) },
         });
     }
 }
