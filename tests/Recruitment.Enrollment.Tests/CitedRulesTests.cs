@@ -3,7 +3,10 @@ using static Recruitment.Enrollment.Tests.Cohorts;
 
 namespace Recruitment.Enrollment.Tests;
 
-/// <summary>Rules no other test proved: cancellation for false information, absent residents, and the order of the materials sent to the center.</summary>
+/// <summary>
+/// Rules no other test proved: cancellation for false information, absent residents, the order of the materials sent
+/// to the center, and who may take part in a supplementary round.
+/// </summary>
 [Collection(EnrollmentCollection.Name)]
 public sealed class CitedRulesTests(RecruitmentApp app)
 {
@@ -72,5 +75,41 @@ public sealed class CitedRulesTests(RecruitmentApp app)
             .TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var name = csv[0].Split(',').ToList().IndexOf("name");
         csv.Skip(1).Select(l => l.Split(',')[name]).ShouldBe(["儿科减免", "全科高分", "全科低分", "儿科高分"]);
+    }
+
+    [Fact]
+    public async Task Only_candidates_who_passed_and_were_not_proposed_take_part_in_a_supplementary_round_and_a_refusal_stores_nothing_ENR_54()
+    {
+        app.Clock.Set(2024, 8, 1);
+        var year = await NewCycleAsync(app);
+        var (passedLogin, passedId) = await ExaminedApplicantAsync(year, passed: true);
+        var (failedLogin, failedId) = await ExaminedApplicantAsync(year, passed: false);
+        app.Clock.Set(2024, 8, 17, 0, 0, 0);
+        await app.Service<IMessageBus>().InvokeAsync(new CloseStage(year, Stage.ProposedAdmission));
+        using (var phc = await app.SignedInAsync("t-phc"))
+        {
+            var roundId = (await (await phc.PostAsJsonAsync($"/api/enrollment/cycles/{year}/rounds",
+                new { kind = "SUPPLEMENTARY", opens = "2024-08-17T09:00:00+08:00", closes = "2024-08-19T00:00:00+08:00" })).JsonAsync()).GetProperty("id").GetGuid();
+            app.Clock.Set(2024, 8, 18, 10);
+            var preferences = new { roundId, preferences = new[] { new { baseCode = "B01", specialtyCode = "PSY" } } };
+            using (var failed = await app.SignedInAsync(failedLogin, Applicants.Password))
+                await (await failed.PutAsJsonAsync("/api/enrollment/me/round-preferences", preferences))
+                    .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "round.not_eligible");
+            using (var passed = await app.SignedInAsync(passedLogin, Applicants.Password))
+                await (await passed.PutAsJsonAsync("/api/enrollment/me/round-preferences", preferences)).ShouldBeSuccessAsync();
+
+            await using var session = app.Service<IEnrollmentStore>().QuerySession();
+            (await session.LoadAsync<RoundPreferences>(RoundPreferences.IdFor(roundId, failedId))).ShouldBeNull("a refused preference stores nothing");
+            (await session.LoadAsync<RoundPreferences>(RoundPreferences.IdFor(roundId, passedId))).ShouldNotBeNull();
+        }
+    }
+
+    private async Task<(string Login, Guid ApplicationId)> ExaminedApplicantAsync(int year, bool passed)
+    {
+        var (idNumber, client) = await Applicants.RegisterAsync(app, withPhoto: false);
+        var me = await (await client.GetAsync("/api/auth/whoami")).JsonAsync();
+        client.Dispose();
+        var applicantId = Guid.Parse(me.GetProperty("subject").GetString()!);
+        return (idNumber, await ExaminedAsync(app, year, "B01", "GP", passed ? 80 : 50, passed: passed, applicantId: applicantId));
     }
 }
