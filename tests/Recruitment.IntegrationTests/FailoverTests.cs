@@ -18,8 +18,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var idNumbers = await ScoreImportCrashTests.RosterAsync(database);
         var settings = new HostSettings(database.ConnectionString);
-        // One after the other: two nodes starting at the same instant on an empty database race to create the
-        // configured staff accounts and one fails to start (a known gap of Identity's start-up seeding).
+        // One after the other, so the first owns the import (starting together is ConcurrentStartTests' subject).
         using var first = await HostProcess.StartAsync(settings, output);
         using var second = await HostProcess.StartAsync(settings, output);
         try
