@@ -30,22 +30,32 @@ internal sealed class AdmissionExportsEndpoint : ICarterModule
                 http.User.EnsureActsForBase(baseCode);
                 await using var session = store.QuerySession();
                 var cycle = await ApplicationAccess.Cycle(session, year, ct);
-                var (track, statuses, columns) = table switch
-                {
-                    "residency-proposed" => (Track.RESIDENCY, Proposed, Form04),
-                    "assistant-gp-proposed" => (Track.ASSISTANT_GP, Proposed, Form02),
-                    "assistant-gp-qualified" => (Track.ASSISTANT_GP, [ApplicationStatus.QUALIFIED], Form02),
-                    _ => throw DomainException.NotFound("export.unknown_table", "table is residency-proposed, assistant-gp-proposed or assistant-gp-qualified."),
-                };
-                var rows = (await session.Query<Application>().Where(a => a.Year == cycle.Id && a.BaseCode == baseCode && a.Track == track).ToListAsync(ct))
-                    .Where(a => statuses.Contains(a.Status))
-                    .OrderBy(a => a.ExemptionRequested ? 0 : 1)
-                    .ThenBy(a => SpecialtyOrder.Of(a.SpecialtyCode, a.OtherSpecialty), StringComparer.Ordinal)
-                    .ThenByDescending(a => a.ExamResult?.Total ?? 0)
-                    .Select((a, i) => Row(i + 1, a, cycle));
+                if (Table(table) is not { } known)
+                    throw DomainException.NotFound("export.unknown_table", "table is residency-proposed, assistant-gp-proposed or assistant-gp-qualified.");
+                var (track, statuses, columns) = known;
+                var applications = await session.Query<Application>().Where(a => a.Year == cycle.Id && a.BaseCode == baseCode && a.Track == track).ToListAsync(ct);
+                var rows = Rows(applications.Where(a => statuses.Contains(a.Status)), cycle);
                 return await TableExport.FileAsync(format, $"{table}-{cycle.Id}-{baseCode}", columns, rows, ct);
             })
             .RequireAuthorization(Policies.BaseOrCenterAdmin).WithTags("Enrollment: admission");
+
+    /// <summary>What each table holds; the province reports consolidate the same tables across bases.</summary>
+    internal static (Track Track, ApplicationStatus[] Statuses, string[] Columns)? Table(string table) => table switch
+    {
+        "residency-proposed" => (Track.RESIDENCY, Proposed, Form04),
+        "assistant-gp-proposed" => (Track.ASSISTANT_GP, Proposed, Form02),
+        "assistant-gp-qualified" => (Track.ASSISTANT_GP, [ApplicationStatus.QUALIFIED], Form02),
+        _ => null,
+    };
+
+    /// <summary>ENR-52 order within a base (bases in code order when several are given), numbered from 1.</summary>
+    internal static IEnumerable<IReadOnlyDictionary<string, object?>> Rows(IEnumerable<Application> applications, RecruitmentCycle cycle) =>
+        applications
+            .OrderBy(a => a.BaseCode, StringComparer.Ordinal)
+            .ThenBy(a => a.ExemptionRequested ? 0 : 1)
+            .ThenBy(a => SpecialtyOrder.Of(a.SpecialtyCode, a.OtherSpecialty), StringComparer.Ordinal)
+            .ThenByDescending(a => a.ExamResult?.Total ?? 0)
+            .Select((a, i) => Row(i + 1, a, cycle));
 
     private static IReadOnlyDictionary<string, object?> Row(int no, Application a, RecruitmentCycle cycle)
     {
