@@ -1,3 +1,4 @@
+using System.Text.Json;
 using static Recruitment.Enrollment.Tests.Cohorts;
 
 namespace Recruitment.Enrollment.Tests.Documents;
@@ -70,6 +71,47 @@ public sealed class AdmissionNoticePdfTests(RecruitmentApp app)
         using var b01 = await app.SignedInAsync("t-b01");
         await (await b01.GetAsync($"/api/enrollment/applications/{examined}/notice.pdf")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "notice.not_available");
     }
+
+    [Fact]
+    public async Task A_declined_or_revoked_admission_withdraws_its_notice_and_it_cannot_be_reprinted_ENR_65_ENR_67()
+    {
+        var year = await NewCycleAsync(app);
+        var (declining, _, declinant) = await AdmittedAsync(app, year, "B01", "GP", "钱七");
+        var (revoked, _, revokee) = await AdmittedAsync(app, year, "B01", "GP", "孙八");
+        var declinedCode = await CodeAsync(declinant, declining);
+        var revokedCode = await CodeAsync(revokee, revoked);
+        using var anonymous = app.Anonymous();
+        (await StatusAsync(anonymous, declinedCode)).ShouldBe("VALID");
+
+        await (await declinant.PostAsJsonAsync("/api/enrollment/applications/me/decline", new { reason = "a post in my home province" }))
+            .ShouldBeSuccessAsync();
+        using (var phc = await app.SignedInAsync("t-phc"))
+            await (await phc.PostAsJsonAsync($"/api/enrollment/applications/{revoked}/revocation", new { reason = "forged diploma (verified)" }))
+                .ShouldBeSuccessAsync();
+
+        // The withdrawal reaches Publications as a cascaded message, after the departure's transaction.
+        await HttpAssertions.EventuallyAsync(async () => await StatusAsync(anonymous, declinedCode) == "WITHDRAWN"
+                                                         && await StatusAsync(anonymous, revokedCode) == "WITHDRAWN",
+            "both notices to be withdrawn");
+        var json = await (await anonymous.GetAsync($"/api/publications/verifications/{declinedCode}")).JsonAsync();
+        json.GetProperty("genuine").GetBoolean().ShouldBeFalse();
+        json.GetProperty("withdrawnAt").ValueKind.ShouldBe(JsonValueKind.String);
+        (await (await anonymous.GetAsync($"/verify/{revokedCode}")).Content.ReadAsStringAsync()).ShouldContain("Withdrawn");
+        // A reprint would register the code afresh (and clear the withdrawal): there is none after a departure.
+        await (await declinant.GetAsync($"/api/enrollment/applications/{declining}/notice.pdf"))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "notice.not_available");
+        using var b01 = await app.SignedInAsync("t-b01");
+        await (await b01.GetAsync($"/api/enrollment/applications/{revoked}/notice.pdf")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "notice.not_available");
+    }
+
+    private static async Task<string> CodeAsync(HttpClient client, Guid applicationId)
+    {
+        var pdf = PrintedPdf.Read(await (await client.GetAsync($"/api/enrollment/applications/{applicationId}/notice.pdf")).Content.ReadAsByteArrayAsync());
+        return pdf.QrTexts.ShouldHaveSingleItem()["http://localhost/verify/".Length..];
+    }
+
+    private static async Task<string?> StatusAsync(HttpClient anonymous, string code) =>
+        (await (await anonymous.GetAsync($"/api/publications/verifications/{code}")).JsonAsync()).GetProperty("status").GetString();
 
     /// <summary>A registered applicant whose application went all the way to ADMITTED (the earlier stages' events appended).</summary>
     internal static async Task<(Guid ApplicationId, string IdNumber, HttpClient Client)> AdmittedAsync(RecruitmentApp app, int year,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Recruitment.Identity.Features;
@@ -11,7 +12,7 @@ namespace Recruitment.Identity.Features;
 /// configured accounts (<see cref="AccountChanged"/>, an idempotent upsert for the consumers).
 /// </summary>
 internal sealed class AccountSeeder(IConfiguration configuration, IHostEnvironment environment, IIdentityStore store,
-    IPasswordHasher<Account> hasher, TimeProvider clock, IMessageBus bus, ILogger<AccountSeeder> logger) : AfterStartTask
+    IPasswordHasher<Account> hasher, TimeProvider clock, IServiceScopeFactory scopes, ILogger<AccountSeeder> logger) : AfterStartTask
 {
     internal sealed class SeedAccount
     {
@@ -49,6 +50,10 @@ internal sealed class AccountSeeder(IConfiguration configuration, IHostEnvironme
         await OptimisticRetry.RunAsync(() => InsertMissingAsync(accounts, logins, cancellationToken), maxAttempts: 5);
 
         await using var session = store.QuerySession();
+        // IMessageBus is scoped and this task a singleton: Development's scope validation refuses to build the host
+        // when a singleton takes it directly (the demo, build/run.sh, did not start), so the bus comes from a scope.
+        await using var scope = scopes.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         var seeded = await session.Query<Account>().Where(a => a.Login.IsOneOf(logins)).ToListAsync(cancellationToken);
         foreach (var account in seeded)
             await bus.PublishAsync(new AccountChanged(account.Id, account.Role, account.Programme, account.DisplayName, account.BaseCode,

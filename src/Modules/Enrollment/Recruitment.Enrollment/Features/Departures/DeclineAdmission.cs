@@ -1,3 +1,5 @@
+using Recruitment.Publications.Contracts;
+
 namespace Recruitment.Enrollment.Features.Departures;
 
 public sealed record DeclineRequest(string? Reason);
@@ -20,20 +22,22 @@ internal sealed class DeclineAdmissionEndpoint : ICarterModule
 [MartenStore(typeof(IEnrollmentStore))]
 public static class DeclineAdmissionHandler
 {
-    public static async Task<(Outcome<ApplicationResult>, TraineeDeparted?)> Handle(DeclineAdmission command, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct)
+    public static async Task<(Outcome<ApplicationResult>, TraineeDeparted?, WithdrawDocument?)> Handle(
+        DeclineAdmission command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        if (DepartureWork.Reason(command.Request.Reason, "decline.reason_required") is { } noReason) return (noReason, null);
-        if (command.Caller.AccountId is not { } applicantId) return (Refusal.Forbidden("decline.not_applicant", "Only the applicant declines their place."), null);
+        if (DepartureWork.Reason(command.Request.Reason, "decline.reason_required") is { } noReason) return (noReason, null, null);
+        if (command.Caller.AccountId is not { } applicantId)
+            return (Refusal.Forbidden("decline.not_applicant", "Only the applicant declines their place."), null, null);
         var own = await session.Query<Application>().Where(a => a.ApplicantId == applicantId).OrderByDescending(a => a.Year).FirstOrDefaultAsync(ct);
-        if (own is null) return (Refusal.NotFound("application.not_found", "You have no application in this cycle."), null);
+        if (own is null) return (Refusal.NotFound("application.not_found", "You have no application in this cycle."), null, null);
         var stream = await session.Events.FetchForWriting<Application>(own.Id, ct);
         var a = stream.Aggregate!;
         if (a.Status != ApplicationStatus.ADMITTED)
             return (Refusal.Conflict("decline.invalid_status",
-                $"Only an admitted applicant who has not reported declines (ENR-65); the application is {a.Status}. Before admission, withdraw instead."), null);
+                $"Only an admitted applicant who has not reported declines (ENR-65); the application is {a.Status}. Before admission, withdraw instead."), null, null);
         var departed = await new DepartureWork(session).LeaveAsync(stream, Departure.DECLINED, command.Request.Reason!.Trim(), command.Caller.Actor,
             clock.GetUtcNow(), ct);
-        return (new ApplicationResult(a.Id, nameof(ApplicationStatus.DECLINED)), departed);
+        return (new ApplicationResult(a.Id, nameof(ApplicationStatus.DECLINED)), departed,
+            DepartureWork.NoticeWithdrawn(a.Id, Departure.DECLINED, departed.At));
     }
 }

@@ -1,3 +1,5 @@
+using Recruitment.Publications.Contracts;
+
 namespace Recruitment.Enrollment.Features.Departures;
 
 /// <summary>
@@ -33,6 +35,14 @@ internal sealed class DepartureWork(IDocumentSession session)
         if (ledger is not null) _ledgers[cellId] = ledger;
         return ledger;
     }
+
+    /// <summary>
+    /// A declined or revoked admission's notice no longer verifies as genuine (ENR-65, ENR-67): its code answers
+    /// WITHDRAWN. The reason stays in Enrollment; Publications keeps only what happened. NOT_REPORTED does not
+    /// withdraw, as the base may still record a late report; a revocation after it does.
+    /// </summary>
+    public static WithdrawDocument NoticeWithdrawn(Guid applicationId, Departure departure, DateTimeOffset at) =>
+        new(Documents.EnrollmentDocuments.AdmissionNoticeSubject(applicationId), $"admission {departure}", at);
 
     public static Refusal? Reason(string? reason, string code) =>
         string.IsNullOrWhiteSpace(reason) ? Refusal.Invalid(code, "A reason is required (ENR-65..ENR-67).")

@@ -1,3 +1,5 @@
+using Recruitment.Publications.Contracts;
+
 namespace Recruitment.Enrollment.Features.Departures;
 
 public sealed record RevocationRequest(string? Reason);
@@ -22,18 +24,20 @@ internal sealed class RevokeAdmissionEndpoint : ICarterModule
 [MartenStore(typeof(IEnrollmentStore))]
 public static class RevokeAdmissionHandler
 {
-    public static async Task<(Outcome<ApplicationResult>, TraineeDeparted?)> Handle(RevokeAdmission command, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct)
+    public static async Task<(Outcome<ApplicationResult>, TraineeDeparted?, WithdrawDocument?)> Handle(
+        RevokeAdmission command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        if (!command.Caller.Is(Roles.PhcAdmin)) return (Refusal.Forbidden("revocation.phc_only", "After admission only the PHC revokes (ENR-67)."), null);
-        if (DepartureWork.Reason(command.Request.Reason, "revocation.reason_required") is { } noReason) return (noReason, null);
+        if (!command.Caller.Is(Roles.PhcAdmin))
+            return (Refusal.Forbidden("revocation.phc_only", "After admission only the PHC revokes (ENR-67)."), null, null);
+        if (DepartureWork.Reason(command.Request.Reason, "revocation.reason_required") is { } noReason) return (noReason, null, null);
         var stream = await session.Events.FetchForWriting<Application>(command.ApplicationId, ct);
-        if (stream.Aggregate is not { } a) return (Refusal.NotFound("application.not_found", $"No application {command.ApplicationId}."), null);
+        if (stream.Aggregate is not { } a) return (Refusal.NotFound("application.not_found", $"No application {command.ApplicationId}."), null, null);
         if (a.Status is not (ApplicationStatus.ADMITTED or ApplicationStatus.REPORTED or ApplicationStatus.NOT_REPORTED))
             return (Refusal.Conflict("revocation.invalid_status",
-                $"The PHC revokes an admitted trainee (ENR-67); the application is {a.Status}. Before admission a base or the center cancels it."), null);
+                $"The PHC revokes an admitted trainee (ENR-67); the application is {a.Status}. Before admission a base or the center cancels it."), null, null);
         var departed = await new DepartureWork(session).LeaveAsync(stream, Departure.REVOKED, command.Request.Reason!.Trim(), command.Caller.Actor,
             clock.GetUtcNow(), ct);
-        return (new ApplicationResult(a.Id, nameof(ApplicationStatus.REVOKED)), departed);
+        return (new ApplicationResult(a.Id, nameof(ApplicationStatus.REVOKED)), departed,
+            DepartureWork.NoticeWithdrawn(a.Id, Departure.REVOKED, departed.At));
     }
 }

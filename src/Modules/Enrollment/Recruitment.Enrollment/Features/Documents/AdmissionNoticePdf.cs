@@ -24,7 +24,7 @@ internal sealed class AdmissionNoticePdfEndpoint : ICarterModule
                 var number = Admissions.NoticeNumber(a);
                 var now = clock.GetUtcNow();
                 var title = $"{a.Year}年{TrackName(a.Track)}录取通知书";
-                var verification = await RegisterAsync(bus, http, new RegisterDocument($"enrollment/admission-notice/{a.Id}", title, a.Name,
+                var verification = await RegisterAsync(bus, http, new RegisterDocument(AdmissionNoticeSubject(a.Id), title, a.Name,
                     trainingBase.NameZh,
                     [
                         new("培训基地 Base", $"{trainingBase.NameZh} ({trainingBase.Code})"), new("培训专业 Specialty", specialty),

@@ -8,6 +8,9 @@ internal static class EnrollmentDocuments
 {
     public static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The admission notice's key in Publications' register: one code per application, withdrawn on departure.</summary>
+    public static string AdmissionNoticeSubject(Guid applicationId) => $"enrollment/admission-notice/{applicationId}";
+
     /// <summary>The applicant themselves, or staff of the application's base (the center sees every base).</summary>
     public static async Task<(Application Application, RecruitmentCycle Cycle)> LoadForAsync(IQuerySession session, Guid applicationId,
         ClaimsPrincipal user, CancellationToken ct)
