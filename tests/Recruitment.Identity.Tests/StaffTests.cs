@@ -112,6 +112,32 @@ public sealed class StaffTests(IdentityApp app)
     }
 
     [Fact]
+    public async Task A_base_admin_disabled_on_one_node_is_refused_on_another_within_the_access_token_lifetime()
+    {
+        await using var second = RecruitmentApp.On(app.Database, app.SigningKey);
+        await second.InitializeAsync();
+        second.Clock.Set(app.Clock.GetUtcNow());
+        using var center = await app.SignedInAsync("t-center");
+        var login = NewLogin("b02");
+        var (account, temporary) = await CreateAsync(center, "base-admin", "B02", login);
+        var tokens = await FirstSignInAsync(login, temporary);
+        using var onSecond = second.Anonymous();
+        onSecond.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        await (await onSecond.GetAsync("/api/auth/whoami")).ShouldBeSuccessAsync();
+
+        await (await center.PostAsJsonAsync($"/api/identity/staff/{account.GetProperty("id").GetGuid()}/disable", new { reason = "left the base" }))
+            .ShouldBeSuccessAsync();
+
+        // The refresh token is refused on the second node at once; the live access token once that node's account
+        // status cache (Auth:AccountStatusCacheSeconds, 30 s) has lapsed, long before the token itself expires.
+        using var anonymous = second.Anonymous();
+        await (await anonymous.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() }))
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_refresh_token");
+        second.Clock.Advance(TimeSpan.FromSeconds(31));
+        await (await onSecond.GetAsync("/api/auth/whoami")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+    }
+
+    [Fact]
     public async Task Staff_are_listed_and_searched_and_edits_are_audited()
     {
         using var center = await app.SignedInAsync("t-center");

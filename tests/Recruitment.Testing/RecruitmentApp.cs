@@ -38,10 +38,17 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public RecruitmentApp() => _ownsDatabase = true;
 
-    private RecruitmentApp(PostgresDatabase database) => _database = database;
+    private RecruitmentApp(PostgresDatabase database, string? signingKey)
+    {
+        _database = database;
+        if (signingKey is not null) SigningKey = signingKey;
+    }
 
-    /// <summary>A host on an existing database (restart scenarios); the database outlives it.</summary>
-    public static RecruitmentApp On(PostgresDatabase database) => new(database);
+    /// <summary>
+    /// A host on an existing database (restart scenarios); the database outlives it. Given another host's signing key,
+    /// it is a second node of that installation: each accepts the other's tokens.
+    /// </summary>
+    public static RecruitmentApp On(PostgresDatabase database, string? signingKey = null) => new(database, signingKey);
 
     /// <summary>Starts inside the 2024 cycle, before registration opens (China Standard Time).</summary>
     public TestClock Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TestClock.ChinaStandardTime));
