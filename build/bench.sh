@@ -11,6 +11,7 @@
 # runs per app, host and bare alternating, default 3), BENCH_SCORE_ROWS (scores: rows imported, default 100000),
 # BENCH_ALLOCATION_RUNS (allocation: timed runs per market size, default 15), BENCH_WEB_RUNS (web: visits per network
 # profile, default 3), BENCH_WEB_PORT (web: the published host's loopback port, default 5393).
+# BENCH_INPUT_POLICY_ROUNDS (inputpolicy: alternating rounds, default 7).
 #
 # Adding a benchmark: write a function bench_NAME that prints its markdown section body to stdout
 # (progress goes to stderr), add NAME to BENCHMARKS below; the section is replaced in place between
@@ -19,7 +20,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-BENCHMARKS=(startup submissions scores allocation web)
+BENCHMARKS=(startup submissions scores allocation inputpolicy web)
 
 runs="${BENCH_RUNS:-5}"
 db="${BENCH_DB:-recruitment_bench}"
@@ -38,11 +39,13 @@ declare -A APP_DLL=(
 declare -A APP_PORT=([host]="${BENCH_HOST_PORT:-5391}" [bare]="${BENCH_BARE_PORT:-5392}" [web]="${BENCH_WEB_PORT:-5393}")
 declare -A APP_TITLE=([host]="Recruitment host" [bare]="bare ASP.NET Core" [web]="published Recruitment host")
 APP_PROJECTS=("src/Host/Recruitment.Host" "benchmarks/Recruitment.Benchmarks.Bare" "benchmarks/Recruitment.Benchmarks.Prepare"
-  "benchmarks/Recruitment.Benchmarks.Allocation")
+  "benchmarks/Recruitment.Benchmarks.Allocation" "benchmarks/Recruitment.Benchmarks.InputPolicy")
 # Set-up tool of the submissions benchmark (not measured): a cycle open now, applicants ready to apply.
 PREPARE_DLL="$root/benchmarks/Recruitment.Benchmarks.Prepare/bin/Release/net10.0/Recruitment.Benchmarks.Prepare.dll"
 # The allocation benchmark: a console app timing Enrollment's pure allocation functions (no app, no database).
 ALLOCATION_DLL="$root/benchmarks/Recruitment.Benchmarks.Allocation/bin/Release/net10.0/Recruitment.Benchmarks.Allocation.dll"
+# The input-policy benchmark: a console app timing RequestGuard and JsonInputPolicy on the submission body (no app, no database).
+INPUT_POLICY_DLL="$root/benchmarks/Recruitment.Benchmarks.InputPolicy/bin/Release/net10.0/Recruitment.Benchmarks.InputPolicy.dll"
 
 work="$(mktemp -d -t recruitment-bench.XXXXXX)"
 app_pid=""
@@ -558,6 +561,12 @@ bench_allocation() {
   [[ "${BENCH_ALLOCATION_RUNS:-15}" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ALLOCATION_RUNS must be a positive integer"
   dotnet "$ALLOCATION_DLL" 10000 100000 --runs "${BENCH_ALLOCATION_RUNS:-15}" \
     || log "allocation: the result failed its verification (blocking pairs, or not serial dictatorship); see the section"
+}
+
+# inputpolicy: what the host's input policy adds to one submission request, timed in process beside the same work
+# without it (the whole-host submissions benchmark cannot resolve a few microseconds in its round-to-round spread).
+bench_inputpolicy() {
+  dotnet "$INPUT_POLICY_DLL" --rounds "${BENCH_INPUT_POLICY_ROUNDS:-7}"
 }
 
 # web: the applicant portal's first visit in headless Chromium (benchmarks/Recruitment.Benchmarks.Web): the host

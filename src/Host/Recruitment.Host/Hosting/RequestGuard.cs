@@ -121,16 +121,36 @@ internal sealed class RequestGuard(RequestDelegate next, IProblemDetailsService 
             .ToArray();
     }
 
+    /// <summary>
+    /// The body, or null when it is over the cap. A declared length is read straight into an array of that size (the
+    /// common case: a JSON request of a few hundred bytes); a chunked body goes through a pooled buffer.
+    /// </summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxTextBodyBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        var declared = context.Request.ContentLength;
+        if (declared > MaxTextBodyBytes) return null;
+        var body = context.Request.Body;
+        if (declared is { } length)
         {
-            if (buffer.Length + read > MaxTextBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
+            var exact = new byte[length];
+            // A body shorter or longer than it declared is the server's to refuse; nothing past the declared length is read.
+            var read = await body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, context.RequestAborted);
+            return read == exact.Length ? exact : exact[..read];
+        }
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > MaxTextBodyBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
         return buffer.ToArray();
     }
