@@ -16,4 +16,5 @@ internal sealed class OtherSplit
     public static string IdFor(int year, string baseCode) => $"{year}:{baseCode}";
 }
 
-internal sealed record OtherSplitItem(string Specialty, int Places);
+/// <summary>One specialty base of an OTHER split; public because brochure commands carry it.</summary>
+public sealed record OtherSplitItem(string Specialty, int Places);
