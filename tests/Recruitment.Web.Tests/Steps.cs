@@ -47,6 +47,26 @@ public static class Steps
         await page.WaitForURLAsync("**/me/status");
     }
 
+    /// <summary>A member of staff signs in on the same page (a login instead of a document number); a base admin lands on the work queue.</summary>
+    public static async Task SignInAsStaffAsync(this BrowserPage tab, string login)
+    {
+        await tab.GoAsync("signin");
+        var page = tab.Page;
+        await page.EnterAsync("#login", login);
+        await page.EnterAsync("#password", RecruitmentApp.StaffPassword);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.WaitForURLAsync("**/base/applications");
+    }
+
+    /// <summary>Answers "yes" in the confirmation dialog an irreversible action opens first.</summary>
+    public static async Task ConfirmDialogAsync(this BrowserPage tab)
+    {
+        var dialog = tab.Page.Locator(".mud-dialog");
+        await tab.WaitAsync(dialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = Zh["review.confirm.yes"], Exact = true }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
     public static async Task FillProfileAsync(this BrowserPage tab)
     {
         var page = tab.Page;
