@@ -16,7 +16,7 @@ public sealed class BaseConsoleTests(BrowserApp app)
     public async Task A_base_admin_reviews_rejects_and_confirms_on_site_in_the_console()
     {
         app.Clock.Set(2024, 6, 20, 10);
-        var (_, approvedId, _) = await AppliedAsync(app, "吴敏");
+        var (approvedIdNumber, approvedId, _) = await AppliedAsync(app, "吴敏");
         var (_, rejectedId, _) = await AppliedAsync(app, "冯涛");
 
         app.Clock.Set(2024, 6, 25, 15);
@@ -106,6 +106,18 @@ public sealed class BaseConsoleTests(BrowserApp app)
         await tab.WaitAsync(page.Locator($"[data-testid='queue-open'][data-id='{rejectedId}']"));
         await tab.WaitAsync(page.GetByTestId("count").And(page.Locator("[data-status='CONFIRMED']")));
         await tab.ScreenshotsAsync("base-queue", 390, 844);
+
+        // Search on the server: by part of the name, then by the last digits of the ID number (the list shows it masked).
+        var rows = page.GetByTestId("queue-open");
+        await page.EnterAsync("#search", "冯");
+        await page.GetByTestId("search-submit").ClickAsync();
+        await tab.WaitAsync(page.Locator($"[data-testid='queue-open'][data-id='{rejectedId}']"));
+        await HttpAssertions.EventuallyAsync(async () => await rows.CountAsync() == 1, "only 冯涛 to be listed");
+        await page.EnterAsync("#search", approvedIdNumber[^6..]);
+        await page.GetByTestId("search-submit").ClickAsync();
+        await tab.WaitAsync(page.Locator($"[data-testid='queue-open'][data-id='{approvedId}']"));
+        await HttpAssertions.EventuallyAsync(async () => await rows.CountAsync() == 1, "only 吴敏 to be listed");
+        (await tab.TextAsync()).ShouldContain(approvedIdNumber[..6] + "********" + approvedIdNumber[^4..]);
 
         tab.Console.ShouldBeEmpty();
     }

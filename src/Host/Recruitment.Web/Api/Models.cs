@@ -132,7 +132,7 @@ public sealed record CallerView(string Subject, string Role, string? Name, strin
 public sealed record PagedList<T>(List<T> Items, int Page, int PageSize, long Total);
 
 public sealed record ApplicationSummary(
-    Guid Id, int Year, string Track, string Status, string Name, string SpecialtyCode, string? OtherSpecialty, string Category,
+    Guid Id, int Year, string Track, string Status, string Name, string MaskedDocumentNumber, string SpecialtyCode, string? OtherSpecialty, string Category,
     bool IsFreeStudent, bool IdentityVerified, List<string> Flags, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt);
 
 public sealed record StatusCounts(int Year, Dictionary<string, int> Counts, int Total);
