@@ -167,6 +167,67 @@ public sealed class BaseConsoleTests(BrowserApp app)
         tab.Console.ShouldBeEmpty();
     }
 
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task A_free_student_is_approved_only_with_the_FORM_07_record_typed_at_the_desk()
+    {
+        app.Clock.Set(2024, 6, 20, 10);
+        var profile = new
+        {
+            basic = new
+            {
+                gender = "FEMALE",
+                birthDate = "1999-04-02",
+                ethnicity = "汉族",
+                email = "f@example.cn",
+                address = "农安",
+                freeStudent = new { level = "BACHELOR", directedEmployer = "农安县人民医院", directedCounty = "农安县", isDefaulter = false }
+            },
+            certificates = Array.Empty<object>(),
+            education = new[] { new { level = "BACHELOR", mode = "FULL_TIME", degreeType = "PROFESSIONAL", school = "吉林大学", major = "临床医学",
+                start = "2019-09-01", end = "2024-06-30", diplomaCertNumber = "D-7", degreeCertNumber = "G-7" } },
+        };
+        var choice = new
+        {
+            year = 2024,
+            baseCode = "B01",
+            specialtyCode = "GP",
+            category = "SPONSORED",
+            employerName = "农安县人民医院",
+            currentSpecialty = "GP",
+            declaration = true
+        };
+        var (_, applicationId, _) = await AppliedAsync(app, "褚静", profile, choice);
+
+        app.Clock.Set(2024, 6, 25, 15);
+        await using var tab = await app.OpenAsync(1280, 900);
+        var page = tab.Page;
+        await tab.SyncClockAsync();
+        await tab.SignInAsStaffAsync("t-b01");
+        await tab.GoAsync($"base/applications/{applicationId}");
+        await tab.WaitAsync(page.GetByTestId("form07"));
+        (await page.Locator("#form07-county").InputValueAsync()).ShouldBe("农安县");
+
+        // Without the agreement checked the server refuses the record (FORM-07), beside the record.
+        await page.GetByTestId("review-approve").ClickAsync();
+        await tab.ConfirmDialogAsync();
+        await tab.WaitAsync(page.Locator("[data-testid='field-error'][data-field='freeStudent']"));
+        (await page.GetByTestId("refusal").GetAttributeAsync("data-code")).ShouldBe("review.invalid_free_student_record");
+        (await StatusAsync(applicationId)).ShouldBe("PENDING_REVIEW");
+        await tab.ScreenshotsAsync("base-form07-refused", 390, 844);
+
+        await page.TickAsync(Zh["review.form07.agreement"]);
+        await page.GetByTestId("review-approve").ClickAsync();
+        await tab.ConfirmDialogAsync();
+        await tab.WaitAsync(page.GetByTestId("form07-recorded"));
+        (await page.GetByTestId("form07-recorded").InnerTextAsync()).ShouldContain("农安县");
+        (await StatusAsync(applicationId)).ShouldBe("APPROVED");
+        using (var b01 = await app.SignedInAsync("t-b01"))
+            (await (await b01.GetAsync($"/api/enrollment/applications/{applicationId}")).JsonAsync())
+                .GetProperty("freeStudentRecord").GetProperty("agreementChecked").GetBoolean().ShouldBeTrue();
+        tab.Console.ShouldBeEmpty();
+    }
+
     private async Task<string> StatusAsync(string applicationId)
     {
         using var b01 = await app.SignedInAsync("t-b01");

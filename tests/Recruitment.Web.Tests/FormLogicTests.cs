@@ -67,14 +67,15 @@ public sealed class FormLogicTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, false, "me/status")]
-    [InlineData(null, true, "base/applications")]
-    [InlineData("base/applications/5", true, "base/applications/5")]
-    [InlineData("me/inbox", true, "me/inbox")]
-    [InlineData("https://evil.example/", true, "base/applications")]
-    [InlineData("base//evil.example", false, "me/status")]
-    public void After_signing_in_a_base_admin_lands_on_the_work_queue_and_never_outside_the_client(string? returnUrl, bool baseAdmin, string expected) =>
-        SignIn.Destination(returnUrl, baseAdmin).ShouldBe(expected);
+    [InlineData(null, "applicant", "me/status")]
+    [InlineData(null, "base-admin", "base/applications")]
+    [InlineData(null, "center-admin", "")]
+    [InlineData("base/applications/5", "base-admin", "base/applications/5")]
+    [InlineData("me/inbox", "base-admin", "me/inbox")]
+    [InlineData("https://evil.example/", "base-admin", "base/applications")]
+    [InlineData("base//evil.example", "applicant", "me/status")]
+    public void After_signing_in_a_base_admin_lands_on_the_work_queue_and_never_outside_the_client(string? returnUrl, string role, string expected) =>
+        SignIn.Destination(returnUrl, role).ShouldBe(expected);
 
     [Fact]
     public void Every_reason_of_the_servers_resident_ID_check_has_a_Chinese_text()

@@ -121,7 +121,8 @@ public static class Steps
     /// An applicant registered and applied through the API (these tests are about later pages), with an e-mail address
     /// where codes and notifications go; returns the login, the application id and the address.
     /// </summary>
-    public static async Task<(string IdNumber, string ApplicationId, string Email)> AppliedAsync(RecruitmentApp app, string name = "周芳")
+    public static async Task<(string IdNumber, string ApplicationId, string Email)> AppliedAsync(RecruitmentApp app, string name = "周芳",
+        object? profile = null, object? choice = null)
     {
         var idNumber = TestIds.NewResidentId();
         var email = $"{Guid.NewGuid():N}@example.cn";
@@ -130,13 +131,13 @@ public static class Steps
                 .StatusCode.ShouldBe(HttpStatusCode.Created);
         using var me = await app.SignedInAsync(idNumber, Password);
         await (await me.PutAsJsonAsync("/api/auth/me/contact", new { email, mobile = "13812345678" })).ShouldBeSuccessAsync();
-        await (await me.PutAsJsonAsync("/api/enrollment/me/profile", Profile)).ShouldBeSuccessAsync();
+        await (await me.PutAsJsonAsync("/api/enrollment/me/profile", profile ?? Profile)).ShouldBeSuccessAsync();
         using (var photo = new ByteArrayContent(TestImages.PadJpeg(TestImages.Jpeg(), 200_000)))
         {
             photo.Headers.ContentType = new("image/jpeg");
             await (await me.PutAsync("/api/enrollment/me/photo", photo)).ShouldBeSuccessAsync();
         }
-        var applied = await (await me.PutAsJsonAsync("/api/enrollment/me/application", new
+        var applied = await (await me.PutAsJsonAsync("/api/enrollment/me/application", choice ?? new
         {
             year = 2024,
             baseCode = "B01",

@@ -40,6 +40,7 @@ public sealed partial class Texts
         ["nav.forgot"] = ("忘记密码", "Forgot password"),
         ["nav.console"] = ("基地管理", "Base console"),
         ["nav.queue"] = ("报名审核", "Work queue"),
+        ["nav.staff_pending"] = ("本角色的管理页面尚未开放，请暂用接口（API）办理。", "The console of this role is not built yet: use the API for now."),
 
         ["home.title"] = ("{0}年住院医师规范化培训招收", "{0} residency training recruitment"),
         ["home.places"] = ("本年度共招收 {0} 名住院医师。", "{0} residency places this year."),
@@ -355,6 +356,8 @@ public sealed partial class Texts
         ["review.reason.help"] = ("不通过时必填，申请人会看到这一理由。", "Required for a rejection; the applicant reads it."),
         ["review.reason.required"] = ("请填写不通过的理由。", "Give the reason for the rejection."),
         ["review.approve"] = ("审核通过", "Approve"),
+        ["review.form07"] = ("订单定向免费医学生登记（FORM-07）", "Free-student record (FORM-07)"),
+        ["review.form07.agreement"] = ("已核验定向就业协议", "Directed employment agreement checked"),
         ["review.reject"] = ("审核不通过", "Reject"),
         ["review.confirm.title"] = ("请确认", "Please confirm"),
         ["review.confirm.approve"] = ("确定审核通过？通过后申请人将预约现场确认，此操作不能撤回。", "Approve? The applicant then books on-site confirmation; this cannot be undone."),
