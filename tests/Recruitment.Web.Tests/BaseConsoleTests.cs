@@ -36,7 +36,9 @@ public sealed class BaseConsoleTests(BrowserApp app)
         await page.SelectAsync("#status", "PENDING_REVIEW");
         var row = page.Locator($"[data-testid='queue-open'][data-id='{approvedId}']");
         await tab.WaitAsync(row);
-        (await page.GetByTestId("queue-status").AllInnerTextsAsync()).ShouldAllBe(s => s == Zh.Code("st", "PENDING_REVIEW"));
+        // Other tests' applications share the database: wait for the server's filtered page, not the first one.
+        await HttpAssertions.EventuallyAsync(async () =>
+            (await page.GetByTestId("queue-status").AllInnerTextsAsync()).All(s => s == Zh.Code("st", "PENDING_REVIEW")), "only pending applications listed");
 
         // The detail: photo, profile, timeline. Approving an independent applicant without the identity tick is refused beside it.
         await row.ClickAsync();
@@ -61,6 +63,21 @@ public sealed class BaseConsoleTests(BrowserApp app)
         (await page.GetByTestId("detail-status").GetAttributeAsync("data-status")).ShouldBe("APPROVED");
         (await StatusAsync(approvedId)).ShouldBe("APPROVED");
 
+        // The approved applicant books a slot on 2 July (through the API, as in the portal's own tests).
+        using (var b01 = await app.SignedInAsync("t-b01"))
+        {
+            var slot = await (await b01.PostAsJsonAsync("/api/enrollment/bases/B01/appointment-slots", new
+            {
+                year = 2024,
+                start = new DateTimeOffset(2024, 7, 2, 9, 0, 0, TimeSpan.FromHours(8)),
+                end = new DateTimeOffset(2024, 7, 2, 10, 0, 0, TimeSpan.FromHours(8)),
+                capacity = 5,
+                place = "行政楼一楼",
+            })).JsonAsync();
+            using var applicant = await app.SignedInAsync(approvedIdNumber, Password);
+            await (await applicant.PutAsJsonAsync("/api/enrollment/me/appointment", new { slotId = slot.GetProperty("slotId").GetGuid() })).ShouldBeSuccessAsync();
+        }
+
         // Rejecting needs a reason before anything is asked or sent; then the reason goes with it.
         await tab.GoAsync($"base/applications/{rejectedId}");
         await tab.WaitAsync(page.GetByTestId("review-reject"));
@@ -78,9 +95,12 @@ public sealed class BaseConsoleTests(BrowserApp app)
         app.Clock.Set(2024, 7, 2, 9, 30);
         await tab.SyncClockAsync();
         await tab.SignInAsStaffAsync("t-b01");
-        await tab.GoAsync($"base/applications/{approvedId}");
-        await tab.WaitAsync(page.GetByTestId("onsite-link"));
-        await page.GetByTestId("onsite-link").ClickAsync();
+        await tab.GoAsync("base/on-site");
+        var booked = page.Locator($"[data-testid='daylist-open'][data-id='{approvedId}']");
+        await tab.WaitAsync(booked);
+        (await page.GetByTestId("daylist").InnerTextAsync()).ShouldContain("行政楼一楼");
+        await tab.ScreenshotsAsync("base-daylist", 390, 844);
+        await booked.ClickAsync();
         await page.WaitForURLAsync($"**/base/applications/{approvedId}/on-site");
         await tab.WaitAsync(page.GetByTestId("checklist"));
         (await page.GetByTestId("checklist").InnerTextAsync()).ShouldContain(Zh["checklist.ID_CARD"]);

@@ -154,3 +154,6 @@ public sealed record ChecklistLine(string Code, string Label, bool OriginalRequi
     bool Satisfied);
 
 public sealed record ChecklistView(Guid ApplicationId, string Status, bool ExemptionRequested, List<ChecklistLine> Items, List<string> Missing);
+
+public sealed record DayListEntry(DateTimeOffset Start, DateTimeOffset End, string Place, Guid ApplicationId, string Name, string SpecialtyCode,
+    string? OtherSpecialty, string Status, bool Due);

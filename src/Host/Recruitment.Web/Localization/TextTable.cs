@@ -40,6 +40,7 @@ public sealed partial class Texts
         ["nav.forgot"] = ("忘记密码", "Forgot password"),
         ["nav.console"] = ("基地管理", "Base console"),
         ["nav.queue"] = ("报名审核", "Work queue"),
+        ["nav.daylist"] = ("现场确认预约", "On-site appointments"),
         ["nav.staff_pending"] = ("本角色的管理页面尚未开放，请暂用接口（API）办理。", "The console of this role is not built yet: use the API for now."),
 
         ["home.title"] = ("{0}年住院医师规范化培训招收", "{0} residency training recruitment"),
@@ -318,6 +319,12 @@ public sealed partial class Texts
         ["console.wrong_role"] = ("此页面供培训基地管理员使用。请用基地管理员账号登录。", "This page is for training-base admins: sign in with a base admin account."),
         ["console.refused"] = ("无法显示", "Cannot be shown"),
 
+        ["daylist.title"] = ("现场确认预约", "On-site appointments"),
+        ["daylist.date"] = ("日期", "Day"),
+        ["daylist.due"] = ("只看待确认", "Still to confirm only"),
+        ["daylist.empty"] = ("这一天没有预约。", "No appointments on this day."),
+        ["daylist.time"] = ("时段", "Time"),
+        ["daylist.place"] = ("地点", "Place"),
         ["queue.title"] = ("报名审核", "Work queue"),
         ["queue.own"] = ("返回本基地的报名列表", "Back to my base's applications"),
         ["queue.counts"] = ("各状态人数", "Counts per status"),
