@@ -36,6 +36,29 @@ public sealed class ReviewTests(RecruitmentApp app)
         detail.GetProperty("application").GetProperty("status").GetString().ShouldBe("PENDING_REVIEW");
     }
 
+    [Fact]
+    public async Task The_work_queue_counts_each_status_and_finds_by_name_or_the_end_of_the_ID_number_ENR_30()
+    {
+        app.Clock.Set(2024, 6, 20);
+        var (mine, _, idNumber) = await SubmittedAsync(app, Independent("B02", "PED"));
+        using var b02 = await app.SignedInAsync("t-b02");
+        var counts = await (await b02.GetAsync("/api/enrollment/bases/B02/applications/counts?year=2024")).JsonAsync();
+        counts.GetProperty("counts").GetProperty("PENDING_REVIEW").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        counts.GetProperty("total").GetInt32().ShouldBe(counts.GetProperty("counts").EnumerateObject().Sum(c => c.Value.GetInt32()));
+
+        var byId = await (await b02.GetAsync($"/api/enrollment/bases/B02/applications?year=2024&q={idNumber[^8..]}")).JsonAsync();
+        var row = byId.GetProperty("items").EnumerateArray().ShouldHaveSingleItem();
+        row.GetProperty("id").GetGuid().ShouldBe(mine);
+        row.GetProperty("maskedDocumentNumber").GetString().ShouldBe(idNumber[..6] + "********" + idNumber[^4..]);
+        var byName = await (await b02.GetAsync($"/api/enrollment/bases/B02/applications?year=2024&q={Uri.EscapeDataString("李")}&pageSize=100")).JsonAsync();
+        byName.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldContain(mine);
+        var flagged = await (await b02.GetAsync("/api/enrollment/bases/B02/applications?flag=DEGREE_CERT_MISSING&pageSize=100")).JsonAsync();
+        flagged.GetProperty("items").EnumerateArray().ShouldAllBe(i => i.GetProperty("flags").EnumerateArray().Any(f => f.GetString() == "DEGREE_CERT_MISSING"));
+
+        using var b01 = await app.SignedInAsync("t-b01");
+        await (await b01.GetAsync("/api/enrollment/bases/B02/applications/counts")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "base.forbidden");
+    }
+
     /// <summary>ENR-14: submitted is PENDING_REVIEW, successful only once APPROVED, both seen by the status query; ENR-34: who did each step.</summary>
     [Fact]
     public async Task An_independent_applicant_is_approved_only_with_the_identity_tick_ENR_22()

@@ -176,12 +176,12 @@ public sealed class BrowserPage(BrowserApp app, IBrowserContext context, IPage p
         await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
 
-    /// <summary>The page as a 360-pixel phone and as a desktop shows it: phone-{name}.png and desktop-{name}.png.</summary>
-    public async Task ScreenshotsAsync(string name)
+    /// <summary>The page as a phone (360 pixels unless told) and as a desktop shows it: phone-{name}.png and desktop-{name}.png.</summary>
+    public async Task ScreenshotsAsync(string name, int phoneWidth = 360, int phoneHeight = 740)
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEB_SCREENSHOTS"))) return;
         var size = page.ViewportSize;
-        foreach (var (prefix, width, height) in new[] { ("phone", 360, 740), ("desktop", 1280, 900) })
+        foreach (var (prefix, width, height) in new[] { ("phone", phoneWidth, phoneHeight), ("desktop", 1280, 900) })
         {
             await page.SetViewportSizeAsync(width, height);
             // The layout (drawer, grid) follows the width after a frame or two.

@@ -57,6 +57,27 @@ public sealed class FormLogicTests : IDisposable
     }
 
     [Fact]
+    public void MudBlazors_pager_line_is_Chinese_with_the_numbers_it_passes()
+    {
+        // The table pager asks for "{0}-{1} of {2}" with three arguments; a text with other placeholders crashed the page.
+        var mud = new MudTexts(_texts);
+        mud["MudDataGridPager_InfoFormat", 1, 20, 57].Value.ShouldBe("第 1-20 条，共 57 条");
+        foreach (var key in MudTexts.Chinese.Keys)
+            Should.NotThrow(() => mud[key, 1, 2, 3], key);
+    }
+
+    [Theory]
+    [InlineData(null, "applicant", "me/status")]
+    [InlineData(null, "base-admin", "base/applications")]
+    [InlineData(null, "center-admin", "")]
+    [InlineData("base/applications/5", "base-admin", "base/applications/5")]
+    [InlineData("me/inbox", "base-admin", "me/inbox")]
+    [InlineData("https://evil.example/", "base-admin", "base/applications")]
+    [InlineData("base//evil.example", "applicant", "me/status")]
+    public void After_signing_in_a_base_admin_lands_on_the_work_queue_and_never_outside_the_client(string? returnUrl, string role, string expected) =>
+        SignIn.Destination(returnUrl, role).ShouldBe(expected);
+
+    [Fact]
     public void Every_reason_of_the_servers_resident_ID_check_has_a_Chinese_text()
     {
         var id = TestIds.NewResidentId();

@@ -47,6 +47,26 @@ public static class Steps
         await page.WaitForURLAsync("**/me/status");
     }
 
+    /// <summary>A member of staff signs in on the same page (a login instead of a document number); a base admin lands on the work queue.</summary>
+    public static async Task SignInAsStaffAsync(this BrowserPage tab, string login)
+    {
+        await tab.GoAsync("signin");
+        var page = tab.Page;
+        await page.EnterAsync("#login", login);
+        await page.EnterAsync("#password", RecruitmentApp.StaffPassword);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.WaitForURLAsync("**/base/applications");
+    }
+
+    /// <summary>Answers "yes" in the confirmation dialog an irreversible action opens first.</summary>
+    public static async Task ConfirmDialogAsync(this BrowserPage tab)
+    {
+        var dialog = tab.Page.Locator(".mud-dialog");
+        await tab.WaitAsync(dialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = Zh["review.confirm.yes"], Exact = true }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
     public static async Task FillProfileAsync(this BrowserPage tab)
     {
         var page = tab.Page;
@@ -101,7 +121,8 @@ public static class Steps
     /// An applicant registered and applied through the API (these tests are about later pages), with an e-mail address
     /// where codes and notifications go; returns the login, the application id and the address.
     /// </summary>
-    public static async Task<(string IdNumber, string ApplicationId, string Email)> AppliedAsync(RecruitmentApp app, string name = "周芳")
+    public static async Task<(string IdNumber, string ApplicationId, string Email)> AppliedAsync(RecruitmentApp app, string name = "周芳",
+        object? profile = null, object? choice = null)
     {
         var idNumber = TestIds.NewResidentId();
         var email = $"{Guid.NewGuid():N}@example.cn";
@@ -110,13 +131,13 @@ public static class Steps
                 .StatusCode.ShouldBe(HttpStatusCode.Created);
         using var me = await app.SignedInAsync(idNumber, Password);
         await (await me.PutAsJsonAsync("/api/auth/me/contact", new { email, mobile = "13812345678" })).ShouldBeSuccessAsync();
-        await (await me.PutAsJsonAsync("/api/enrollment/me/profile", Profile)).ShouldBeSuccessAsync();
+        await (await me.PutAsJsonAsync("/api/enrollment/me/profile", profile ?? Profile)).ShouldBeSuccessAsync();
         using (var photo = new ByteArrayContent(TestImages.PadJpeg(TestImages.Jpeg(), 200_000)))
         {
             photo.Headers.ContentType = new("image/jpeg");
             await (await me.PutAsync("/api/enrollment/me/photo", photo)).ShouldBeSuccessAsync();
         }
-        var applied = await (await me.PutAsJsonAsync("/api/enrollment/me/application", new
+        var applied = await (await me.PutAsJsonAsync("/api/enrollment/me/application", choice ?? new
         {
             year = 2024,
             baseCode = "B01",

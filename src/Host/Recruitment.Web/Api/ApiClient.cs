@@ -69,6 +69,16 @@ public sealed class ApiClient(HttpClient http, Session session, Texts texts)
         return null;
     }
 
+    /// <summary>Who is signed in (GET /api/auth/whoami), asked once per sign-in and kept in <see cref="Session"/>.</summary>
+    public async Task<CallerView?> WhoAmIAsync()
+    {
+        if (!session.IsSignedIn) return null;
+        if (session.Caller is { } known) return known;
+        var result = await GetAsync<CallerView>("/api/auth/whoami");
+        if (result.Value is { } caller && session.IsSignedIn) session.Identified(caller);
+        return result.Value;
+    }
+
     /// <summary>
     /// POST /api/auth/refresh with the HttpOnly cookie (sent by the browser to that path only). A missing
     /// route (404, before the refresh feature is deployed), 401 or any failure means signed out.

@@ -124,3 +124,36 @@ public sealed record NotificationView(Guid Id, string Template, string Title, st
 public sealed record InboxPage(List<NotificationView> Items, int Page, int PageSize, long Total, long Unread);
 
 public sealed record UnreadCount(long Unread);
+
+// Staff (base admin console)
+
+public sealed record CallerView(string Subject, string Role, string? Name, string? BaseCode, string? Programme, List<string> Scopes);
+
+public sealed record PagedList<T>(List<T> Items, int Page, int PageSize, long Total);
+
+public sealed record ApplicationSummary(
+    Guid Id, int Year, string Track, string Status, string Name, string MaskedDocumentNumber, string SpecialtyCode, string? OtherSpecialty, string Category,
+    bool IsFreeStudent, bool IdentityVerified, List<string> Flags, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt);
+
+public sealed record StatusCounts(int Year, Dictionary<string, int> Counts, int Total);
+
+/// <summary>An application as staff read it: <see cref="ApplicationView"/> plus what the base checks.</summary>
+public sealed record StaffApplication(
+    Guid Id, int Year, string Track, string Status, string BaseCode, string SpecialtyCode, string? OtherSpecialty, string Category,
+    string Name, bool IsFreeStudent, bool ExemptionRequested, bool IdentityVerified, List<string> Flags, string? Reason,
+    ApplicationChoiceView? Choice, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, List<TimelineEntry> Timeline);
+
+public sealed record StaffProfile(BasicInformation? Basic, List<Certificate>? Certificates, List<Education>? Education);
+
+public sealed record FreeStudentRecordView(string Name, string IdNumber, string DirectedCounty, bool AgreementChecked);
+
+public sealed record StaffApplicationView(StaffApplication Application, string DocumentNumber, string Mobile, StaffProfile? Profile,
+    FreeStudentRecordView? FreeStudentRecord);
+
+public sealed record ChecklistLine(string Code, string Label, bool OriginalRequired, bool CopyRequired, bool OriginalSeen, bool CopyReceived,
+    bool Satisfied);
+
+public sealed record ChecklistView(Guid ApplicationId, string Status, bool ExemptionRequested, List<ChecklistLine> Items, List<string> Missing);
+
+public sealed record DayListEntry(DateTimeOffset Start, DateTimeOffset End, string Place, Guid ApplicationId, string Name, string SpecialtyCode,
+    string? OtherSpecialty, string Status, bool Due);

@@ -13,6 +13,19 @@ public sealed class Session
 
     public bool IsSignedIn => AccessToken is not null;
     public bool IsApplicant => Role == "applicant";
+    public bool IsBaseAdmin => Role == "base-admin";
+
+    /// <summary>
+    /// What the server says the token is worth (GET /api/auth/whoami), read once per sign-in: a base admin's
+    /// pages take their base from here, never from the URL.
+    /// </summary>
+    public CallerView? Caller { get; private set; }
+
+    public void Identified(CallerView caller)
+    {
+        Caller = caller;
+        Changed?.Invoke();
+    }
 
     /// <summary>Raised when the user signs in or out, so the layout and pages re-render.</summary>
     public event Action? Changed;
@@ -22,6 +35,7 @@ public sealed class Session
         AccessToken = token.AccessToken;
         Role = token.Role;
         ExpiresAt = token.ExpiresAt;
+        Caller = null;
         Changed?.Invoke();
     }
 
@@ -31,6 +45,7 @@ public sealed class Session
         AccessToken = null;
         Role = null;
         ExpiresAt = null;
+        Caller = null;
         Changed?.Invoke();
     }
 }

@@ -21,7 +21,7 @@ public sealed class MudTexts(Texts texts) : MudLocalizer
         ["MudChip_Close"] = "移除",
         ["MudDataGridPager_AllItems"] = "全部",
         ["MudDataGridPager_FirstPage"] = "第一页",
-        ["MudDataGridPager_InfoFormat"] = "第 {first_item}-{last_item} 条，共 {all_items} 条",
+        ["MudDataGridPager_InfoFormat"] = "第 {0}-{1} 条，共 {2} 条", // MudBlazor passes the numbers as arguments
         ["MudDataGridPager_LastPage"] = "最后一页",
         ["MudDataGridPager_NextPage"] = "下一页",
         ["MudDataGridPager_PreviousPage"] = "上一页",
@@ -75,6 +75,19 @@ public sealed class MudTexts(Texts texts) : MudLocalizer
 
     public override LocalizedString this[string key, params object[] arguments] =>
         texts.IsChinese && Chinese.TryGetValue(key, out var zh)
-            ? new LocalizedString(key, arguments.Length == 0 ? zh : string.Format(texts.Culture, zh, arguments))
+            ? new LocalizedString(key, arguments.Length == 0 ? zh : Format(zh, arguments))
             : new LocalizedString(key, key, resourceNotFound: true);
+
+    /// <summary>A text whose placeholders do not fit MudBlazor's arguments must not break the page: then the text as it is.</summary>
+    private string Format(string text, object[] arguments)
+    {
+        try
+        {
+            return string.Format(texts.Culture, text, arguments);
+        }
+        catch (FormatException)
+        {
+            return text;
+        }
+    }
 }

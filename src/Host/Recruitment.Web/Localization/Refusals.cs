@@ -14,6 +14,13 @@ public static class Refusals
 
     public static Explanation? Explain(string? code) => code is not null && Table.TryGetValue(code, out var e) ? e : null;
 
+    /// <summary>
+    /// The explanation a member of staff reads: the same table, except where the applicant's words would mislead
+    /// (an applicant's "application.not_found" means "you have not applied"; staff followed a wrong link).
+    /// </summary>
+    public static Explanation? ExplainForStaff(string? code) =>
+        code is not null && Table.TryGetValue("staff:" + code, out var e) ? e : Explain(code);
+
     private static readonly Dictionary<string, Explanation> Table = new()
     {
         // registration and sign-in
@@ -79,6 +86,19 @@ public static class Refusals
         // leaving after admission (ENR-65)
         ["decline.reason_required"] = new("reason", "ENR-65", "请写明放弃录取的原因。", "Give the reason for declining."),
         ["decline.invalid_status"] = new("", "ENR-65", "只有已录取且尚未报到的学员可以放弃录取；录取前请改用撤回报名。", "Only an admitted trainee who has not reported declines; before admission, withdraw instead."),
+
+        // the base admin console: review (ENR-30, ENR-31) and on-site confirmation (ENR-32, ENR-33)
+        ["base.forbidden"] = new("", null, "基地管理员只能查看和处理本基地的报名；该页面属于其他基地，不显示其中的任何信息。", "A base admin sees and acts for their own base only; this page belongs to another base, so nothing of it is shown."),
+        ["staff:application.not_found"] = new("", null, "没有这条报名记录，请从报名审核列表重新打开。", "There is no such application: open it again from the work queue."),
+        ["review.reason_required"] = new("reason", "ENR-31", "审核不通过须写明理由，申请人会看到这一理由。", "A rejection states its reason; the applicant reads it."),
+        ["review.identity_not_verified"] = new("identityVerified", "ENR-22", "社会人须先核验身份（勾选“身份已核验”）才能审核通过。", "Verify an independent applicant's identity (tick \"identity verified\") before approving."),
+        ["review.free_student_record_required"] = new("freeStudent", "ENR-30", "订单定向免费医学生须先登记定向培养信息（FORM-07）才能审核通过。", "Record the free student's directed-training data (FORM-07) before approving."),
+        ["review.invalid_free_student_record"] = new("freeStudent", "ENR-30", "登记信息不完整或有误：须填写姓名、有效的身份证号码、定向县，并核验定向就业协议。", "The record is incomplete or wrong: name, a valid resident ID number, the directed county, and the agreement checked."),
+        ["review.deadline_passed"] = new("", "ENR-31", "资格审核已截止，不能再审核。", "The qualification review has closed."),
+        ["confirmation.checklist_incomplete"] = new("checklist", "ENR-33", "还有必需材料未勾选（原件已核验、复印件已收取），全部勾选并保存后才能确认。", "Some required materials are not ticked yet (original seen, copy received); tick and save them all before confirming."),
+        ["confirmation.window_closed"] = new("", "ENR-32", "当前不在现场确认时间内。", "On-site confirmation is not open now."),
+        ["confirmation.exemption_form_required"] = new("", "EXM-04", "申请减免培训年限须填写减免申请表（FORM-05）。", "An exemption request needs the exemption form (FORM-05)."),
+        ["checklist.unknown_item"] = new("checklist", "ENR-33", "清单中有该报名者不需要的材料，请刷新后重试。", "The list holds an item this applicant does not need: reload and try again."),
 
         // rounds (ENR-55)
         ["round.closed"] = new("", "ENR-55", "当前没有开放的调剂轮次。", "No round is open now."),
