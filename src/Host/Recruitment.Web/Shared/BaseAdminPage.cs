@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components;
-
 namespace Recruitment.Web.Shared;
 
 /// <summary>
@@ -7,14 +5,8 @@ namespace Recruitment.Web.Shared;
 /// that the page is not theirs. The base is the one the server puts in the token (GET /api/auth/whoami), never one
 /// read from the URL: a link naming another base reaches the API, which refuses, and the page shows that refusal.
 /// </summary>
-public abstract class BaseAdminPage : ComponentBase
+public abstract class BaseAdminPage : SignedInPage
 {
-    [Inject] protected Session Session { get; set; } = default!;
-    [Inject] protected ApiClient Api { get; set; } = default!;
-    [Inject] protected Texts T { get; set; } = default!;
-    [Inject] protected NavigationManager Nav { get; set; } = default!;
-    [Inject] protected TimeProvider Clock { get; set; } = default!;
-
     protected CallerView? Caller { get; private set; }
 
     /// <summary>Signed in, but not as a base admin (an applicant, the center): the page says so and loads nothing.</summary>
@@ -26,19 +18,16 @@ public abstract class BaseAdminPage : ComponentBase
     private string? _loadedUri;
 
     /// <summary>
-    /// Loads on every new address, not only the first: going from one application to another (or from ?base=B01 back to
-    /// the own queue) keeps the same component, so data loaded once would otherwise stay on screen.
+    /// Loads afresh (every field a page shows is set in its LoadAsync) on every new address, not only the first: going
+    /// from one application to another (or from ?base=B01 back to the own queue) keeps the same component, so data
+    /// loaded once would otherwise stay on screen.
     /// </summary>
     protected sealed override async Task OnParametersSetAsync()
     {
         var uri = Nav.Uri;
         if (uri == _loadedUri) return;
         _loadedUri = uri;
-        if (!Session.IsSignedIn)
-        {
-            Nav.NavigateTo("signin?returnUrl=" + Uri.EscapeDataString(Nav.ToBaseRelativePath(Nav.Uri)));
-            return;
-        }
+        if (SentToSignIn()) return;
         Caller = await Api.WhoAmIAsync();
         if (Caller is not { Role: "base-admin", BaseCode.Length: > 0 })
         {
@@ -47,7 +36,4 @@ public abstract class BaseAdminPage : ComponentBase
         }
         await LoadAsync();
     }
-
-    /// <summary>Reads the page's data afresh (every field it shows is set here, so nothing of a previous address remains).</summary>
-    protected abstract Task LoadAsync();
 }
