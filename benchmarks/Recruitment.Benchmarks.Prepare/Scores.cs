@@ -22,6 +22,8 @@ using Recruitment.Examination.Domain;
 /// </summary>
 internal static class ScoreBench
 {
+    private static readonly JsonSerializerOptions ProfileJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public const int Year = 2024;
     private static readonly string[] Bases = Enumerable.Range(1, 12).Select(b => $"B{b:D2}").ToArray();
     private const string WarmUpBase = "B07";
@@ -89,8 +91,7 @@ internal static class ScoreBench
 
         using (var enrollment = Store(connectionString, EnrollmentModule.Info.Schema, EnrollmentModule.ConfigureStore))
         {
-            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-            var profile = JsonSerializer.Deserialize<Recruitment.Enrollment.Domain.Profile>(Bench.Profile, json)!;
+            var profile = JsonSerializer.Deserialize<Recruitment.Enrollment.Domain.Profile>(Bench.Profile, ProfileJson)!;
             var submitted = new DateTimeOffset(2024, 6, 20, 10, 0, 0, TimeSpan.FromHours(8));
             var done = 0;
             await Parallel.ForEachAsync(candidates.Chunk(1_000), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (chunk, ct) =>

@@ -133,7 +133,7 @@ internal static class Report
         var b = new StringBuilder();
         b.AppendLine("## Rotation scheduler");
         b.AppendLine();
-        b.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores with " +
+        b.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores with " +
                           $"`dotnet run -c Release --project benchmarks/Recruitment.Benchmarks.Rotation` (seed {s.Seed}).");
         b.AppendLine($"One generated base: {instance.Problem.Trainees.Count} trainees ({instance.Reduced} reduced-year with 24 months of make-up items), " +
                           $"{s.Months} months, {instance.Problem.Departments.Count} departments, {instance.Templates} specialty templates " +
@@ -145,7 +145,7 @@ internal static class Report
         b.AppendLine("| run | outcome | wall time (s) | checker violations |");
         b.AppendLine("| ---: | --- | ---: | ---: |");
         for (var i = 0; i < runs.Count; i++)
-            b.AppendLine($"| {i + 1} | {runs[i].Result.Outcome} ({runs[i].Result.SolverStatus}) | {runs[i].Seconds:0.00} | {(runs[i].Violations < 0 ? "n/a" : runs[i].Violations)} |");
+            b.AppendLine(CultureInfo.InvariantCulture, $"| {i + 1} | {runs[i].Result.Outcome} ({runs[i].Result.SolverStatus}) | {runs[i].Seconds:0.00} | {(runs[i].Violations < 0 ? "n/a" : runs[i].Violations)} |");
         b.AppendLine();
         b.AppendLine($"Median {median:0.00} s, min {times[0]:0.00} s, max {times[^1]:0.00} s (target: under 10 s with no violation). " +
                           $"Infeasible case: the same base with {cut.Department}'s capacity cut from {cut.PerMonth} to {cut.PerMonth * 7 / 10}: " +

@@ -36,7 +36,7 @@ public sealed class BrochureTests(RecruitmentApp app)
         var partial = await (await b01.GetAsync(Route(year, "B01", "/draft"))).JsonAsync();
         partial.GetProperty("state").GetString().ShouldBe("DRAFT");
         partial.GetProperty("missing").EnumerateArray().Select(m => m.GetString()).ShouldBe(
-            new[] { "benefitsDescription", "housingDescription", "equalTreatmentDescription", "otherSplit" });
+            ["benefitsDescription", "housingDescription", "equalTreatmentDescription", "otherSplit"]);
         var plan = partial.GetProperty("plan").EnumerateArray().ToDictionary(p => p.GetProperty("specialtyCode").GetString()!, p => p.GetProperty("places").GetInt32());
         plan["GP"].ShouldBe(30);
         plan["OTHER"].ShouldBe(44);
@@ -117,7 +117,7 @@ public sealed class BrochureTests(RecruitmentApp app)
         using var anonymous = app.Anonymous();
         var published = await (await anonymous.GetAsync(Route(year, "B01"))).JsonAsync();
         published.GetProperty("monthlyStipendYuan").GetInt32().ShouldBe(3500);
-        published.GetProperty("otherSplit").EnumerateArray().Select(s => s.GetProperty("places").GetInt32()).ShouldBe(new[] { 24, 20 });
+        published.GetProperty("otherSplit").EnumerateArray().Select(s => s.GetProperty("places").GetInt32()).ShouldBe([24, 20]);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class ScoreImportConcurrencyTests(RecruitmentApp app)
     private static decimal InterviewOf(int batch) => 71 + batch;
 
     /// <summary>Batch k lists every candidate, starting at its own offset, alternately forwards and backwards.</summary>
-    private static List<object> Rows(IReadOnlyList<(Guid Id, string IdNumber)> candidates, int k)
+    private static List<object> Rows(List<(Guid Id, string IdNumber)> candidates, int k)
     {
         var offset = k * candidates.Count / Batches;
         var order = Enumerable.Range(0, candidates.Count).Select(i => candidates[(i + offset) % candidates.Count]);

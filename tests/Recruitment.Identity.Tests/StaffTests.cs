@@ -5,7 +5,7 @@ public sealed class StaffTests(IdentityApp app)
 {
     private static string NewLogin(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
 
-    private async Task<(JsonElement Account, string Password)> CreateAsync(HttpClient admin, string role, string? baseCode = null,
+    private static async Task<(JsonElement Account, string Password)> CreateAsync(HttpClient admin, string role, string? baseCode = null,
         string? login = null)
     {
         var response = await admin.PostAsJsonAsync("/api/identity/staff",

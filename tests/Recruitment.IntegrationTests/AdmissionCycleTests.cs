@@ -22,6 +22,7 @@ public sealed class AdmissionCycleCollection : ICollectionFixture<RecruitmentApp
 public sealed class AdmissionCycleTests(RecruitmentApp app)
 {
     private const string Password = "Applicant-2024";
+    private static readonly string[] Written = ["WRITTEN"];
     /// <summary>The center finalises every base here, on their behalf, which needs a reason (ENR-70).</summary>
     private const string Behalf = "load test: finalised by the center for every base";
     private static readonly DateTimeOffset Confirmed = new(2024, 7, 3, 10, 0, 0, TimeSpan.FromHours(8));
@@ -76,7 +77,7 @@ public sealed class AdmissionCycleTests(RecruitmentApp app)
                     theoryScore = result == "ABSENT" ? (int?)null : random.Next(50, 100),
                     interviewScore = result == "ABSENT" ? (int?)null : random.Next(50, 100),
                     assessmentResult = result,
-                    absentComponents = result == "ABSENT" ? new[] { "WRITTEN" } : null,
+                    absentComponents = result == "ABSENT" ? Written : null,
                 };
             }).ToList();
             var batch = await job.CompletedAsync(await job.PostAsJsonAsync("/api/examination/score-imports", new { sourceSystem = "province", rows }));

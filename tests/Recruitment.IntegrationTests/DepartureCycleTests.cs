@@ -1,3 +1,4 @@
+using System.Globalization;
 using Recruitment.Enrollment;
 using Recruitment.Enrollment.Domain;
 using Recruitment.Enrollment.Features.Admission;
@@ -257,8 +258,8 @@ public sealed class DepartureCycleTests(RecruitmentApp app)
             blocks.Add(new
             {
                 department = item.GetProperty("department").GetString(),
-                start = start.ToString("yyyy-MM-dd"),
-                end = start.AddMonths(months).AddDays(-1).ToString("yyyy-MM-dd")
+                start = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                end = start.AddMonths(months).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             });
             start = start.AddMonths(months);
         }

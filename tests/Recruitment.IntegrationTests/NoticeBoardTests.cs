@@ -30,7 +30,7 @@ public sealed class NoticeBoardTests(RecruitmentApp app)
 
         using var anonymous = app.Anonymous();
         var board = await (await anonymous.GetAsync("/api/publications/announcements?pageSize=100")).JsonAsync();
-        var titles = board.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).Where(t => t!.EndsWith(tag)).ToList();
+        var titles = board.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).Where(t => t!.EndsWith(tag, StringComparison.Ordinal)).ToList();
         titles.ShouldBe([$"招收简章发布 {tag}", $"报名通知 {tag}"]);
 
         var download = await anonymous.GetAsync($"/api/publications/announcements/{id}/attachments/{attached.GetProperty("id").GetGuid()}");

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Recruitment.IntegrationTests;
 
 /// <summary>
@@ -217,13 +219,13 @@ public sealed class ScoreImportCrashTests(ITestOutputHelper output)
                          "select message_type, status, owner_id, attempts from wolverine.wolverine_incoming_envelopes where message_type like '%ScoreImport%'", connection))
         await using (var reader = await command.ExecuteReaderAsync())
         {
-            while (await reader.ReadAsync()) text.AppendLine($"  {reader.GetString(0)} {reader.GetString(1)} {reader.GetInt32(2)} {reader.GetInt32(3)}");
+            while (await reader.ReadAsync()) text.AppendLine(CultureInfo.InvariantCulture, $"  {reader.GetString(0)} {reader.GetString(1)} {reader.GetInt32(2)} {reader.GetInt32(3)}");
         }
         await using (var command = new NpgsqlCommand("select node_number, id, health_check from wolverine.wolverine_nodes", connection))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             text.AppendLine("nodes:");
-            while (await reader.ReadAsync()) text.AppendLine($"  {reader.GetInt32(0)} {reader.GetGuid(1)} {reader.GetValue(2)}");
+            while (await reader.ReadAsync()) text.AppendLine(CultureInfo.InvariantCulture, $"  {reader.GetInt32(0)} {reader.GetGuid(1)} {reader.GetValue(2)}");
         }
         return text.ToString();
     }

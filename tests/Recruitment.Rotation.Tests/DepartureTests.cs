@@ -16,7 +16,7 @@ public sealed class DepartureTests(RecruitmentApp app)
 
     private static readonly DateTimeOffset August = new(2024, 8, 26, 10, 0, 0, TestClock.ChinaStandardTime);
 
-    private async Task<int> LoadAsync(HttpClient b01, string month)
+    private static async Task<int> LoadAsync(HttpClient b01, string month)
     {
         var calendar = await (await b01.GetAsync("/api/rotation/bases/B01/calendar?year=2024")).JsonAsync();
         var index = calendar.GetProperty("months").EnumerateArray().Select(m => m.GetString()).ToList().IndexOf(month);

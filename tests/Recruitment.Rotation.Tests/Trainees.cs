@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marten;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.Rotation.Domain;
@@ -50,7 +51,7 @@ internal static class Trainees
         }, "the 2024 cycle and the sample templates in Rotation");
 
     public static object Block(string department, DateOnly start, int months) =>
-        new { department, start = start.ToString("yyyy-MM-dd"), end = start.AddMonths(months).AddDays(-1).ToString("yyyy-MM-dd") };
+        new { department, start = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), end = start.AddMonths(months).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
 
     /// <summary>Consecutive blocks from the training start.</summary>
     public static object[] Blocks(params (string Department, int Months)[] blocks)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Serilog.Core;
 using Serilog.Events;
@@ -18,7 +19,7 @@ public sealed partial class LogCapture : ILogEventSink
     {
         var properties = string.Join(" ", logEvent.Properties.Select(p => $"{p.Key}={p.Value}"));
         var requestId = logEvent.Properties.TryGetValue("RequestId", out var id) && id is ScalarValue { Value: string s } ? s : null;
-        _events.Enqueue((logEvent.Level, requestId, $"{logEvent.Level} {logEvent.RenderMessage()} {properties} {logEvent.Exception}"));
+        _events.Enqueue((logEvent.Level, requestId, $"{logEvent.Level} {logEvent.RenderMessage(CultureInfo.InvariantCulture)} {properties} {logEvent.Exception}"));
     }
 
     public string Text => string.Join("\n", _events.Select(e => e.Line));

@@ -24,7 +24,7 @@ public sealed class DeterminationTests(RecruitmentApp app)
         return id;
     }
 
-    private static object Items(params (string, int)[] items) => items.Select(i => new { specialty = i.Item1, months = i.Item2 }).ToArray();
+    private static object[] Items(params (string, int)[] items) => items.Select(i => new { specialty = i.Item1, months = i.Item2 }).ToArray();
 
     /// <summary>
     /// EXM-07: the center's capability assessment comes before the expert determination, which only the center makes.

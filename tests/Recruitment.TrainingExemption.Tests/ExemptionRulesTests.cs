@@ -1,3 +1,4 @@
+using System.Globalization;
 using Recruitment.BuildingBlocks;
 using Recruitment.Enrollment.Contracts;
 using Recruitment.TrainingExemption.Contracts;
@@ -88,7 +89,7 @@ public sealed class ExemptionRulesTests
     [InlineData(12, "GP:6,gp:6", "exemption.invalid_make_up")]
     public void Decided_months_are_whole_below_the_standard_and_the_make_up_items_sum_to_them_EXM_10(int months, string items, string? code)
     {
-        var list = items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => i.Split(':')).Select(p => new MakeUpItem(p[0], int.Parse(p[1]))).ToList();
+        var list = items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => i.Split(':')).Select(p => new MakeUpItem(p[0], int.Parse(p[1], CultureInfo.InvariantCulture))).ToList();
         (ExemptionRules.MonthsProblem(months, list, Cycle)?.Code).ShouldBe(code);
     }
 }

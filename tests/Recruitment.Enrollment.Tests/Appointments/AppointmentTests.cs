@@ -8,7 +8,7 @@ public sealed class AppointmentTests(RecruitmentApp app)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    private async Task<Guid> SlotAsync(HttpClient admin, string baseCode, int year, int day, int hour, int capacity)
+    private static async Task<Guid> SlotAsync(HttpClient admin, string baseCode, int year, int day, int hour, int capacity)
     {
         var response = await admin.PostAsJsonAsync($"/api/enrollment/bases/{baseCode}/appointment-slots", new
         {

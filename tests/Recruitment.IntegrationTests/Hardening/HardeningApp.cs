@@ -105,7 +105,7 @@ public sealed class HardeningApp : RecruitmentApp
         };
     }
 
-    private IReadOnlyList<Operation> ReadOperations()
+    private List<Operation> ReadOperations()
     {
         var endpoints = Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         var operations = new List<Operation>();

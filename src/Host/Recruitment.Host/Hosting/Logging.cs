@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -20,7 +21,7 @@ internal static class LoggingSetup
                 .MinimumLevel.Override("JasperFx", LogEventLevel.Warning)
                 .Enrich.FromLogContext();
             ILogEventSink console = development
-                ? new SinkBuffer(c => c.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"))
+                ? new SinkBuffer(c => c.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"))
                 : new SinkBuffer(c => c.WriteTo.Console(new CompactJsonFormatter()));
             // Every sink, including those added through DI (tests capture logs that way), sees only events the log policy let through.
             var sinks = services.GetServices<ILogEventSink>().Prepend(console).ToArray();

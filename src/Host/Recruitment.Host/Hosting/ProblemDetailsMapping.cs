@@ -15,9 +15,9 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
         var cause = Unwrap(exception);
         var (status, code, detail, field) = OptimisticRetry.IsConflict(exception) ? Conflict(exception) : Classify(cause);
         if (code == "database.unavailable")
-            logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, cause.Message);
+            logger.DatabaseUnavailable(context.Request.Method, context.Request.Path, cause.Message);
         else if (status >= 500)
-            logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+            logger.UnhandledFailure(exception, context.Request.Method, context.Request.Path);
 
         context.Response.StatusCode = status;
         var extensions = new Dictionary<string, object?> { ["code"] = code };
@@ -154,4 +154,14 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
             _ => "server.error",
         };
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class ProblemLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path}: {Reason}")]
+    public static partial void DatabaseUnavailable(this ILogger logger, string method, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path}")]
+    public static partial void UnhandledFailure(this ILogger logger, Exception exception, string method, PathString path);
 }

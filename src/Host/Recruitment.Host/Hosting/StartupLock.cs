@@ -31,7 +31,7 @@ internal sealed class StartupLock(string connectionString, ILogger<StartupLock> 
         await _connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"select pg_try_advisory_lock({LockId})", _connection);
         if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!) return;
-        logger.LogInformation("Another node is starting on this database; waiting for it to finish");
+        logger.WaitingForAnotherNode();
         await using var wait = new NpgsqlCommand($"select pg_advisory_lock({LockId})", _connection) { CommandTimeout = 0 };
         await wait.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -65,4 +65,11 @@ internal sealed class StartupLock(string connectionString, ILogger<StartupLock> 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class StartupLockLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another node is starting on this database; waiting for it to finish")]
+    public static partial void WaitingForAnotherNode(this ILogger logger);
 }

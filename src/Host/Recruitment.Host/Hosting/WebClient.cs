@@ -52,7 +52,7 @@ internal static class WebClient
     }
 
     // The uncompressed index.html endpoint of MapStaticAssets (its compressed twins carry content-encoding metadata).
-    private static Endpoint? IndexEndpoint(IServiceProvider services) =>
+    private static RouteEndpoint? IndexEndpoint(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.TrimStart('/') == "index.html")

@@ -34,7 +34,7 @@ internal sealed partial class ProblemCatalogue
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
                            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        var file = JsonSerializer.Deserialize<CatalogueFile>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        var file = JsonSerializer.Deserialize<CatalogueFile>(stream, JsonSerializerOptions.Web)
                    ?? throw new InvalidOperationException($"{ResourceName} is empty.");
         // Most literal text first, so that a catch-all such as "{message}" is tried last.
         static ProblemText[] Compile(IEnumerable<TextPair> pairs) =>

@@ -46,9 +46,8 @@ internal sealed class ClockEndpoints : ICarterModule
             if (moved is null)
                 return new Refusal("clock.backwards", "The staged clock only moves forward.").ToResult();
             staged.Follow(moved.Offset);
-            logger.LogInformation("{Actor} moved the staged clock forward by {By} to {Staged} ({Count} scheduled messages pulled earlier)",
-                caller.Actor, moved.By, staged.GetUtcNow(), moved.ScheduledMessages);
             var view = View(staged);
+            logger.StagedClockMoved(caller.Actor, moved.By, view.Staged, moved.ScheduledMessages);
             return Results.Ok(new ClockMoved(view.Real, view.Staged, view.Offset, moved.By, moved.ScheduledMessages));
         });
     }
@@ -78,4 +77,11 @@ internal sealed class ClockEndpoints : ICarterModule
             return null;
         }
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class ClockLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Actor} moved the staged clock forward by {By} to {Staged} ({Count} scheduled messages pulled earlier)")]
+    public static partial void StagedClockMoved(this ILogger logger, string actor, TimeSpan by, DateTimeOffset staged, int count);
 }

@@ -150,7 +150,7 @@ internal sealed class StagedClockRefresher(StagedClock clock, StagedClockStore s
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
-                logger.LogWarning("The staged clock could not read its offset, keeping {Offset}: {Problem}", clock.Offset, e.Message);
+                logger.OffsetUnreadable(clock.Offset, e.Message);
             }
         }
     }
@@ -187,4 +187,11 @@ internal static class StagedClockSetup
         services.AddHostedService<StagedClockRefresher>();
         return true;
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class StagedClockLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The staged clock could not read its offset, keeping {Offset}: {Problem}")]
+    public static partial void OffsetUnreadable(this ILogger logger, TimeSpan offset, string problem);
 }

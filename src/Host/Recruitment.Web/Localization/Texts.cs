@@ -34,6 +34,7 @@ public sealed partial class Texts
 
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "read through the injected Texts, like its indexer")]
     public bool Has(string key) => Table.ContainsKey(key);
 
     /// <summary>A date as the user reads it, in China Standard Time (every date of the rules is a China date).</summary>

@@ -18,7 +18,7 @@ internal sealed class AccessAuditRetention(IAccessAuditStore store, AccessAuditO
         if (expired == 0) return 0;
         session.DeleteWhere<AccessRecord>(r => r.At < cutoff);
         await session.SaveChangesAsync(ct);
-        logger.LogInformation("Access audit retention: deleted {Count} records older than {Cutoff}", expired, cutoff);
+        logger.Purged(expired, cutoff);
         return expired;
     }
 
@@ -30,7 +30,7 @@ internal sealed class AccessAuditRetention(IAccessAuditStore store, AccessAuditO
             try { await PurgeAsync(stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Access audit retention failed; retrying at the next interval");
+                logger.PurgeFailed(e);
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -65,4 +65,14 @@ internal sealed class AppendOnlyAccessRecords(IAccessAuditStore store) : AfterSt
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class RetentionLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Access audit retention: deleted {Count} records older than {Cutoff}")]
+    public static partial void Purged(this ILogger logger, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Access audit retention failed; retrying at the next interval")]
+    public static partial void PurgeFailed(this ILogger logger, Exception exception);
 }

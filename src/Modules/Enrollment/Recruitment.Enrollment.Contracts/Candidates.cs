@@ -1,5 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Recruitment.Enrollment.Contracts;
 
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum Track { RESIDENCY, ASSISTANT_GP }
 
 /// <summary>
@@ -44,6 +47,7 @@ public sealed record ExemptionRequested(
     ExemptionForm Form,
     DateTimeOffset At);
 
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum ExemptionBasis { PROFESSIONAL_MASTER_CLINICAL, DOCTORATE_CLINICAL, DOCTORATE_STOMATOLOGY, CLINICAL_EXPERIENCE, PROFESSIONAL_MASTER_STOMATOLOGY }
 
 /// <summary>

@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Recruitment.Enrollment.Contracts;
 
 /// <summary>Why an admitted trainee left (ENR-65..ENR-67).</summary>
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum Departure { DECLINED, NOT_REPORTED, REVOKED }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Recruitment.AdvancedFellowship.Domain;
 
 /// <summary>One annual cycle of the 2024-2026 programme (FEL-01): calendar, intake band, grants and position table.</summary>
@@ -64,6 +66,7 @@ internal enum DepartmentCategory { CLINICAL, MEDTECH }
 public enum PostType { PHYSICIAN, TECHNICIAN }
 
 /// <summary>Mentor titles in rising order (FEL-18).</summary>
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum MentorTitle { ATTENDING, ASSOCIATE_CHIEF, CHIEF }
 
 /// <summary>A document a row asks to be uploaded for one post type, or for every post type when <see cref="PostType"/> is null.</summary>

@@ -1,12 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Recruitment.AdvancedFellowship.Domain;
 
 public enum Gender { MALE, FEMALE }
 
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum EducationLevel { JUNIOR_COLLEGE, BACHELOR, MASTER, DOCTORATE }
 
 public enum DegreeLevel { NONE, BACHELOR, MASTER, DOCTORATE }
 
 /// <summary>Professional title levels: none, junior (住院医师/技师), intermediate (主治医师/主管技师), associate senior, senior.</summary>
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum TitleLevel { NONE, JUNIOR, INTERMEDIATE, ASSOCIATE_SENIOR, SENIOR }
 
 /// <summary>The title series: physicians (医师系列) or technicians (技师系列).</summary>
@@ -16,6 +20,7 @@ public enum TitleSeries { PHYSICIAN, TECHNICIAN }
 /// Practice scopes (执业范围) as printed on a physician practising certificate. Also used for the specialty of a
 /// technician's title. Which scopes match a position row is reference data (<see cref="Position.PracticeScopes"/>).
 /// </summary>
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum PracticeScope
 {
     INTERNAL_MEDICINE, SURGERY, OBSTETRICS_GYNAECOLOGY, PAEDIATRICS, EYE_ENT, DERMATOLOGY, PSYCHIATRY, OCCUPATIONAL_DISEASE,

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Recruitment.AdvancedFellowship.Domain;
 
 /// <summary>The two sites of the two-site rotation (FEL-20): the Guilin hospital and the Second Xiangya Hospital.</summary>
@@ -7,9 +9,11 @@ public enum Grade { EXCELLENT, QUALIFIED, UNQUALIFIED }
 
 public enum AssessmentKind { ANNUAL, FINAL }
 
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum ProjectKind { SELF_RAISED, FUNDED }
 
 /// <summary>The departments that organise the assessment experts (FEL-23); OTHER for clinical experts they invite.</summary>
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum PanelDepartment { HR, MEDICAL_AFFAIRS, SCI_ED, OTHER }
 
 public enum LifeSupportCourse { BLS, ACLS }

@@ -1,13 +1,18 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Recruitment.Enrollment.Domain;
 
 public enum Gender { MALE, FEMALE }
 
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum EducationLevel { JUNIOR_COLLEGE, BACHELOR, MASTER, DOCTORATE }
 
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum EducationMode { FULL_TIME, ADULT }
 
 public enum DegreeType { NONE, ACADEMIC, PROFESSIONAL }
 
+[SuppressMessage("Naming", "CA1707", Justification = "Wire codes of DOMAIN.md's glossary, as the API and the stored documents spell them")]
 public enum CertificateType { PHYSICIAN_QUALIFICATION, PRACTISING, ASSISTANT_PHYSICIAN_QUALIFICATION }
 
 /// <summary>

@@ -87,7 +87,14 @@ internal sealed class AccountSeeder(IConfiguration configuration, IHostEnvironme
         }
         await session.SaveChangesAsync(cancellationToken);
         foreach (var account in inserted)
-            logger.LogInformation("Seeded {Role} account {Login}", account.Role, account.Login);
+            logger.Seeded(account.Role, account.Login);
         return true;
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class SeederLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Role} account {Login}")]
+    public static partial void Seeded(this ILogger logger, string role, string login);
 }

@@ -44,8 +44,7 @@ internal sealed class RefreshSessionEndpoints : ICarterModule
         {
             await RevokeAsync(session, t => t.FamilyId == token.FamilyId, "reused", now, ct);
             await session.SaveChangesAsync(ct);
-            logger.LogWarning("A used refresh token was presented again; session {Session} of account {Account} revoked",
-                token.FamilyId, token.AccountId);
+            logger.RefreshTokenReused(token.FamilyId, token.AccountId);
             throw new DomainException("auth.refresh_token_reused",
                 "This refresh token was already used: the session is ended for safety. Sign in again.",
                 StatusCodes.Status401Unauthorized);
@@ -111,4 +110,11 @@ internal sealed class RefreshSessionEndpoints : ICarterModule
             session.Update(token);
         }
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class RefreshLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A used refresh token was presented again; session {Session} of account {Account} revoked")]
+    public static partial void RefreshTokenReused(this ILogger logger, Guid session, Guid account);
 }

@@ -31,7 +31,7 @@ internal sealed class SignInGuard(IIdentityStore store, IPasswordHasher<Account>
         if (!ok)
         {
             // Security audit trail; the login may be an ID number, which the log pipeline masks.
-            logger.LogWarning("Failed login for {Login}", login);
+            logger.FailedLogin(login);
             var lockedUntil = await RecordFailureAsync(normalised, ct);
             if (lockedUntil is not null) throw Locked(lockedUntil.Value);
             throw InvalidCredentials();
@@ -40,7 +40,7 @@ internal sealed class SignInGuard(IIdentityStore store, IPasswordHasher<Account>
         return account!;
     }
 
-    private DomainException Locked(DateTimeOffset until) =>
+    private static DomainException Locked(DateTimeOffset until) =>
         new("auth.account_locked",
             $"Too many failed sign-ins: this login is locked until {until:O}. Wait, or reset the password.",
             StatusCodes.Status423Locked, new Dictionary<string, object?> { ["lockedUntil"] = until });
@@ -67,7 +67,7 @@ internal sealed class SignInGuard(IIdentityStore store, IPasswordHasher<Account>
             {
                 lockedUntil = throttle.LockedUntil = now + options.LockoutDuration;
                 throttle.Failures = 0;
-                logger.LogWarning("Login {Login} locked until {LockedUntil} after repeated failures", login, lockedUntil);
+                logger.LoginLocked(login, lockedUntil.Value);
             }
             if (isNew) session.Insert(throttle);
             else session.Update(throttle);
@@ -81,4 +81,14 @@ internal sealed class SignInGuard(IIdentityStore store, IPasswordHasher<Account>
         session.Delete<LoginThrottle>(login);
         await session.SaveChangesAsync(ct);
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class SignInLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed login for {Login}")]
+    public static partial void FailedLogin(this ILogger logger, string login);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Login {Login} locked until {LockedUntil} after repeated failures")]
+    public static partial void LoginLocked(this ILogger logger, string login, DateTimeOffset lockedUntil);
 }

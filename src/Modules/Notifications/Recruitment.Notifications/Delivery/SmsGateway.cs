@@ -44,7 +44,8 @@ internal sealed class LogSmsGateway(bool enabled, ILogger<LogSmsGateway> logger)
 
     public Task SendAsync(string mobile, string text, CancellationToken ct)
     {
-        logger.LogInformation("SMS to {Mobile} (development, not sent): {Text}", Mask(mobile), Redact(text));
+        // Masking and redaction cost only when the line is written.
+        if (logger.IsEnabled(LogLevel.Information)) logger.SmsNotSent(Mask(mobile), Redact(text));
         return Task.CompletedTask;
     }
 
@@ -52,4 +53,11 @@ internal sealed class LogSmsGateway(bool enabled, ILogger<LogSmsGateway> logger)
 
     // One-time codes never reach a log, even a development one.
     private static string Redact(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\b\d{6}\b", "******");
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class SmsLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMS to {Mobile} (development, not sent): {Text}")]
+    public static partial void SmsNotSent(this ILogger logger, string mobile, string text);
 }

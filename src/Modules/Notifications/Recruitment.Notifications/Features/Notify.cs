@@ -25,7 +25,7 @@ public static class NotifyAccountHandler
         var messages = new OutgoingMessages();
         if (!Catalogue.All.TryGetValue(command.Template, out var template))
         {
-            logger.LogError("Notification template {Template} does not exist; nothing sent", command.Template);
+            logger.UnknownTemplate(command.Template);
             return messages;
         }
         var id = IdFor(command.AccountId, command.Key);
@@ -83,4 +83,11 @@ public static class DeliverNotificationHandler
         var recipient = notification is null ? null : await session.LoadAsync<Recipient>(notification.RecipientId, ct);
         return (notification, recipient);
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class NotifyLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification template {Template} does not exist; nothing sent")]
+    public static partial void UnknownTemplate(this ILogger logger, string template);
 }

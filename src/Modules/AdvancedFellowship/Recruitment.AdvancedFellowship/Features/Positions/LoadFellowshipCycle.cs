@@ -82,7 +82,7 @@ public static class LoadFellowshipCycleHandler
         return cycle;
     }
 
-    private static IEnumerable<string> List(string? cell, char separator) =>
+    private static string[] List(string? cell, char separator) =>
         (cell ?? "").Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary><c>KIND</c> for every post type of the row, <c>POST_TYPE:KIND</c> for one.</summary>
@@ -105,7 +105,14 @@ internal sealed class FellowshipReferenceDataLoader(IServiceScopeFactory scopes,
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or CsvHelperException or FormatException or ArgumentException)
         {
-            logger.LogError("Fellowship cycle 2024 refused: {Reason}", e.Message);
+            logger.CycleRefused(e.Message);
         }
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class FellowshipCycleLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Fellowship cycle 2024 refused: {Reason}")]
+    public static partial void CycleRefused(this ILogger logger, string reason);
 }

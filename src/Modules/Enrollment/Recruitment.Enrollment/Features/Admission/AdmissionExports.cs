@@ -57,7 +57,7 @@ internal sealed class AdmissionExportsEndpoint : ICarterModule
             .ThenByDescending(a => a.ExamResult?.Total ?? 0)
             .Select((a, i) => Row(i + 1, a, cycle));
 
-    private static IReadOnlyDictionary<string, object?> Row(int no, Application a, RecruitmentCycle cycle)
+    private static Dictionary<string, object?> Row(int no, Application a, RecruitmentCycle cycle)
     {
         var highest = a.Profile?.Highest;
         var sponsored = a.Category == Category.SPONSORED;

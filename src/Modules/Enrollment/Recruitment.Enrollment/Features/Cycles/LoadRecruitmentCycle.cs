@@ -98,7 +98,7 @@ internal sealed class ReferenceDataLoader(IServiceScopeFactory scopes, IConfigur
         if (configuration[CycleDirectorySetting] is { Length: > 0 } directory)
         {
             if (!Directory.Exists(directory))
-                logger.LogError("{Setting} {Directory} does not exist; no cycle loaded from it", CycleDirectorySetting, directory);
+                logger.CycleDirectoryMissing(CycleDirectorySetting, directory);
             else
                 foreach (var file in Directory.EnumerateFiles(directory, "recruitment-*.json").Order(StringComparer.Ordinal))
                 {
@@ -121,8 +121,18 @@ internal sealed class ReferenceDataLoader(IServiceScopeFactory scopes, IConfigur
             }
             catch (Exception e) when (e is QuotaTableException or InvalidDataException or JsonException or IOException or UnauthorizedAccessException)
             {
-                logger.LogError("Recruitment cycle {Year} from {Source} refused: {Reason}", year, source, e.Message);
+                logger.CycleRefused(year, source, e.Message);
             }
         }
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class CycleLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Setting} {Directory} does not exist; no cycle loaded from it")]
+    public static partial void CycleDirectoryMissing(this ILogger logger, string setting, string directory);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recruitment cycle {Year} from {Source} refused: {Reason}")]
+    public static partial void CycleRefused(this ILogger logger, int year, string source, string reason);
 }

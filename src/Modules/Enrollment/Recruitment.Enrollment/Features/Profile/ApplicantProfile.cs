@@ -58,6 +58,6 @@ public static class SaveProfileHandler
     }
 
     /// <summary>Education is kept from first to highest (ENR-33): sorted by start date so the last entry is the highest.</summary>
-    private static IReadOnlyList<Education>? Ordered(IReadOnlyList<Education>? education) =>
+    private static List<Education>? Ordered(IReadOnlyList<Education>? education) =>
         education?.OrderBy(e => e.Start ?? DateOnly.MaxValue).ToList();
 }

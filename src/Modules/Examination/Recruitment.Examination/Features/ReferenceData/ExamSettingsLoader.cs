@@ -32,7 +32,7 @@ internal sealed class ExamSettingsLoader(IExaminationStore store, ILogger<ExamSe
             }
             catch (Exception e) when (e is InvalidDataException or JsonException)
             {
-                logger.LogError("Examination settings {Year} refused: {Reason}", year, e.Message);
+                logger.SettingsRefused(year, e.Message);
             }
         }
         await session.SaveChangesAsync(cancellationToken);
@@ -53,4 +53,11 @@ internal sealed class ExamSettingsLoader(IExaminationStore store, ILogger<ExamSe
             Scoring = definition.Scoring,
         };
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class ExamSettingsLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Examination settings {Year} refused: {Reason}")]
+    public static partial void SettingsRefused(this ILogger logger, int year, string reason);
 }

@@ -32,7 +32,7 @@ internal sealed class RotationReferenceDataLoader(IRotationStore store, ILogger<
             if (existing is { Source: not "SAMPLE" }) continue;
             var total = definition.Track == RotationTemplate.AssistantGp ? 24 : 36;
             if (TemplateRules.Build(definition.SpecialtyCode, definition, known, total, "SAMPLE", null, null).Refused(out var refused, out var template))
-                logger.LogError("Sample rotation template {Code} refused: {Reason}", definition.SpecialtyCode, refused.Detail);
+                logger.SampleTemplateRefused(definition.SpecialtyCode, refused.Detail);
             else
                 session.Store(template);
         }
@@ -51,4 +51,11 @@ internal sealed class DepartmentsEndpoint : ICarterModule
                 return new { sample = true, items = departments.Select(d => new { code = d.Id, d.NameEn, d.NameZh }) };
             })
             .AllowAnonymous();
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class RotationReferenceLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sample rotation template {Code} refused: {Reason}")]
+    public static partial void SampleTemplateRefused(this ILogger logger, string code, string reason);
 }
