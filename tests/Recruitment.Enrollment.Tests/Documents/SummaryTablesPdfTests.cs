@@ -104,7 +104,7 @@ public sealed class SummaryTablesPdfTests(RecruitmentApp app)
             "吉林省农安县合隆镇幸福街1号", "130200", null,
             [new AssistantGpEducation(EducationLevel.JUNIOR_COLLEGE, EducationMode.FULL_TIME, "吉林医药学院", "临床医学", new DateOnly(2021, 9, 1),
                 new DateOnly(2024, 6, 30))],
-            [new ClinicalExperience("农安县人民医院", "二级甲等", "内科", new DateOnly(2024, 7, 1), null, "住院医师", "张主任")],
+            [new ClinicalExperience("农安县中医院", "二级甲等", "内科", new DateOnly(2024, 7, 1), null, "住院医师", "张主任")],
             "英语 CET-4", Category.SPONSORED, "农安县合隆镇卫生院", true, true, null, false, true, true);
         await using (var session = app.Service<IEnrollmentStore>().LightweightSession())
         {
@@ -116,7 +116,7 @@ public sealed class SummaryTablesPdfTests(RecruitmentApp app)
 
         var pdf = await PdfAsync(registrant, route);
         pdf.Compact.ShouldContain($"吉林省{year}年助理全科医生培训报名登记表");
-        foreach (var text in new[] { "周登记", idNumber, "吉林医药学院附属医院", "卫科教发〔2012〕59号", "农安县合隆镇卫生院", "农安县人民医院", "二级甲等", "汉族",
+        foreach (var text in new[] { "周登记", idNumber, "吉林医药学院附属医院", "卫科教发〔2012〕59号", "农安县合隆镇卫生院", "农安县中医院", "二级甲等", "汉族",
                      "英语CET-4", "单位委派", "单位负责人签字", "申请人签字" })
             pdf.Compact.ShouldContain(text.Normalize(System.Text.NormalizationForm.FormKC)); // the reader folds full-width punctuation (NFKC)
 
