@@ -26,6 +26,8 @@ public static class Policies
     public const string AnyCaller = "any-caller";
     /// <summary>Admission decisions: the base before the proposal lock; the center and the PHC after it (ENR-50).</summary>
     public const string AdmissionStaff = "admission-staff";
+    /// <summary>A document about one applicant: the applicant, their base or the center (the route checks whose it is).</summary>
+    public const string ApplicantBaseOrCenter = "applicant-base-or-center";
 
     /// <summary>Roles each policy admits; API-key policies are defined by scheme and scope instead.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RoleMap = new Dictionary<string, string[]>
@@ -42,6 +44,7 @@ public static class Policies
         [Operator] = [Roles.Operator],
         [OperatorOrCenterAdmin] = [Roles.Operator, Roles.CenterAdmin],
         [AdmissionStaff] = [Roles.BaseAdmin, Roles.CenterAdmin, Roles.PhcAdmin],
+        [ApplicantBaseOrCenter] = [Roles.Applicant, Roles.BaseAdmin, Roles.CenterAdmin],
     };
 }
 

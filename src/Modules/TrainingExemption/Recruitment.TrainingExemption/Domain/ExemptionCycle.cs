@@ -6,6 +6,8 @@ internal sealed class ExemptionCycle
     public int Id { get; set; }
     public string Version { get; set; } = "";
     public List<SpecialtyName> Specialties { get; set; } = [];
+    /// <summary>The bases' names, for the printed forms (FORM-05, FORM-06); empty in a copy stored before they were kept.</summary>
+    public List<BaseName> Bases { get; set; } = [];
     public int StandardResidencyMonths { get; set; }
     public DateTimeOffset OnsiteConfirmationEnd { get; set; }
     public DateTimeOffset DecisionDeadline { get; set; }
@@ -13,3 +15,5 @@ internal sealed class ExemptionCycle
 }
 
 internal sealed record SpecialtyName(string Code, string NameEn, string NameZh);
+
+internal sealed record BaseName(string Code, string NameZh);

@@ -9,6 +9,7 @@ public static class RecruitmentCycleReceivedHandler
             Id = cycle.Year,
             Version = cycle.Version,
             Specialties = cycle.Specialties.Select(s => new SpecialtyName(s.Code, s.NameEn, s.NameZh)).ToList(),
+            Bases = cycle.Bases.Select(b => new BaseName(b.Code, b.NameZh)).ToList(),
             StandardResidencyMonths = cycle.StandardMonths.Residency,
             OnsiteConfirmationEnd = cycle.Calendar.OnsiteConfirmationEnd,
             DecisionDeadline = cycle.Calendar.ExemptionDecisionDeadline,
