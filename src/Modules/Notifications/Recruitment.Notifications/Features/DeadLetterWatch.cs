@@ -38,7 +38,8 @@ public static class CheckDeadLettersHandler
             var watch = await session.LoadAsync<DeadLetterWatch>(type, ct) ?? new DeadLetterWatch { Id = type };
             // Dead letters replayed or purged lower the count: start again from what is there.
             if (count < watch.Told) watch.Told = count;
-            if (count == watch.Told || watch.ToldAt is { } told && now - told < counter.Period)
+            // A clock set back (a staged clock) counts as a new period.
+            if (count == watch.Told || watch.ToldAt is { } told && now >= told && now - told < counter.Period)
             {
                 session.Store(watch);
                 continue;
