@@ -11,4 +11,16 @@ public static class NotificationTemplates
     public const string FellowshipNoticeIssued = "fellowship-notice-issued";
     public const string AccountLocked = "account-locked";
     public const string DeadLetter = "dead-letter";
+    public const string InPublicity = "in-publicity";
+    public const string AdmissionDeclined = "admission-declined";
+    public const string AdmissionRevoked = "admission-revoked";
+    public const string OnsiteAppointmentReminder = "onsite-appointment-reminder";
+    public const string OnsiteWindowClosing = "onsite-window-closing";
+    public const string ExamSessionPublished = "exam-session-published";
+    public const string RotationPlanApproved = "rotation-plan-approved";
+    public const string ObjectionLodged = "objection-lodged";
+    public const string ReducedYearPlanPending = "reduced-year-plan-pending";
+    public const string FellowshipProposed = "fellowship-proposed";
+    public const string FellowshipRejected = "fellowship-rejected";
+    public const string FellowshipCertified = "fellowship-certified";
 }

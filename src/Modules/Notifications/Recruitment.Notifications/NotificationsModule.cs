@@ -29,6 +29,8 @@ public static class NotificationsModule
         services.AddSingleton(options);
         services.AddSingleton(new Mailer(options));
         services.AddSingleton(PublicLinks.From(configuration));
+        services.AddSingleton(DeadLetterCounter.From(configuration, connectionString));
+        services.AddHostedService<DeadLetterWatchService>();
         if (options.SmsGatewayUrl is not null)
         {
             services.AddHttpClient<HttpSmsGateway>(c => c.Timeout = TimeSpan.FromSeconds(20));
@@ -46,6 +48,7 @@ public static class NotificationsModule
             opts.Schema.For<Recipient>().Index(r => r.Role);
             opts.Schema.For<CandidateOwner>();
             opts.Schema.For<BaseName>();
+            opts.Schema.For<DeadLetterWatch>();
         });
 
         // A delivery that fails (SMTP or gateway down) waits and tries again; after the last delay it becomes a dead

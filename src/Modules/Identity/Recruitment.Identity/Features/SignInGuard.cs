@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Recruitment.Identity.Features;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Recruitment.Identity.Features;
 /// failures (seen by every node), and the same cost for an unknown login as for a wrong password, so neither the
 /// answer nor its timing tells which logins exist.
 /// </summary>
-internal sealed class SignInGuard(IIdentityStore store, IPasswordHasher<Account> hasher, AuthOptions options,
+internal sealed class SignInGuard(IIdentityStore store, IPasswordHasher<Account> hasher, AuthOptions options, IServiceScopeFactory scopes,
     TimeProvider clock, ILogger<SignInGuard> logger)
 {
     // A real hash of a throw-away password with the hasher's own cost: verifying against it takes as long as a real check.
@@ -32,7 +34,7 @@ internal sealed class SignInGuard(IIdentityStore store, IPasswordHasher<Account>
         {
             // Security audit trail; the login may be an ID number, which the log pipeline masks.
             logger.FailedLogin(login);
-            var lockedUntil = await RecordFailureAsync(normalised, ct);
+            var lockedUntil = await RecordFailureAsync(normalised, account?.Id, ct);
             if (lockedUntil is not null) throw Locked(lockedUntil.Value);
             throw InvalidCredentials();
         }
@@ -45,34 +47,16 @@ internal sealed class SignInGuard(IIdentityStore store, IPasswordHasher<Account>
             $"Too many failed sign-ins: this login is locked until {until:O}. Wait, or reset the password.",
             StatusCodes.Status423Locked, new Dictionary<string, object?> { ["lockedUntil"] = until });
 
-    /// <summary>Counts one failure; returns the end of the lock when this failure starts one.</summary>
-    private Task<DateTimeOffset?> RecordFailureAsync(string login, CancellationToken ct) =>
+    /// <summary>
+    /// Counts one failure through its handler (<see cref="RecordSignInFailureHandler"/>), which also tells the account
+    /// owner of a lock in the same transaction; returns the end of the lock when this failure starts one.
+    /// </summary>
+    private Task<DateTimeOffset?> RecordFailureAsync(string login, Guid? accountId, CancellationToken ct) =>
         OptimisticRetry.RunAsync(async () =>
         {
-            var now = clock.GetUtcNow();
-            await using var session = store.LightweightSession();
-            var throttle = await session.LoadAsync<LoginThrottle>(login, ct);
-            var isNew = throttle is null;
-            throttle ??= new LoginThrottle { Id = login };
-            // A lock that has run out starts a fresh count; so does a quiet spell as long as a lock.
-            if (throttle.LockedUntil is { } until && until <= now || now - throttle.LastFailureAt > options.LockoutDuration)
-            {
-                throttle.Failures = 0;
-                throttle.LockedUntil = null;
-            }
-            throttle.Failures++;
-            throttle.LastFailureAt = now;
-            DateTimeOffset? lockedUntil = null;
-            if (throttle.Failures >= options.LockoutFailures)
-            {
-                lockedUntil = throttle.LockedUntil = now + options.LockoutDuration;
-                throttle.Failures = 0;
-                logger.LoginLocked(login, lockedUntil.Value);
-            }
-            if (isNew) session.Insert(throttle);
-            else session.Update(throttle);
-            await session.SaveChangesAsync(ct);
-            return lockedUntil;
+            await using var scope = scopes.CreateAsyncScope();
+            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            return (await bus.InvokeAsync<SignInFailureRecorded>(new RecordSignInFailure(login, accountId, options.LockoutFailures, options.LockoutDuration), ct)).LockedUntil;
         });
 
     private async Task ClearAsync(string login, CancellationToken ct)

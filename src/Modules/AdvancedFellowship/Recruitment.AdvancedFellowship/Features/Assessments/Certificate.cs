@@ -1,5 +1,6 @@
 using CsvHelper;
 using Recruitment.AdvancedFellowship.Features.Admission;
+using Recruitment.AdvancedFellowship.Features.Review;
 using Recruitment.AdvancedFellowship.Features.Training;
 
 namespace Recruitment.AdvancedFellowship.Features.Assessments;
@@ -92,7 +93,8 @@ internal sealed class CertificateEndpoints : ICarterModule
 [MartenStore(typeof(IAdvancedFellowshipStore))]
 public static class IssueCertificateHandler
 {
-    public static async Task<Outcome<CertificateResult>> Handle(IssueCertificate command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<CertificateResult>> Handle(IssueCertificate command, IDocumentSession session, TimeProvider clock,
+        IMessageContext bus, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if ((await FellowStreams.FetchAsync(session, command.FellowId, ct)).Refused(out var refused, out var fetched)) return refused;
@@ -107,6 +109,7 @@ public static class IssueCertificateHandler
                 var number = string.Create(CultureInfo.InvariantCulture, $"GLYY-FEL-CERT-{f.Year}-{f.PositionNo:D2}{f.PlaceNumber:D2}");
                 var certificate = new CompletionCertificate(number, f.TrainingStart!.Value, f.TrainingEnd!.Value, f.FinalGrade.Value, ChinaTime.Date(now));
                 stream.AppendOne(new CertificateIssued(certificate, command.Caller.Actor, now));
+                await bus.PublishAsync(FellowshipNotices.Certified(f));
                 return new CertificateResult(f.Id, number, nameof(FellowshipStatus.CERTIFIED));
             default:
                 return Refusal.Conflict("certificate.not_assessed", $"A certificate follows a final assessment; the fellow is {f.Status} (FEL-24).");

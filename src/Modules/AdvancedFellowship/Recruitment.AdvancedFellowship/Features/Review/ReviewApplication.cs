@@ -32,7 +32,7 @@ internal sealed class ReviewApplicationEndpoint : ICarterModule
 public static class ReviewFellowshipApplicationHandler
 {
     public static async Task<Outcome<FellowshipResult>> Handle(ReviewFellowshipApplication command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+        IMessageContext bus, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var actor = command.Caller.Actor;
@@ -77,6 +77,7 @@ public static class ReviewFellowshipApplicationHandler
                 stream.AppendMany(acknowledged);
                 if (f.HoldsPlace) await Quotas.ReleaseAsync(session, f, $"rejected: {reason}", actor, now, ct);
                 stream.AppendOne(new ApplicationRejected(reason, actor, now));
+                await bus.PublishAsync(FellowshipNotices.Rejected(f, reason, now));
                 return new FellowshipResult(f.Id, nameof(FellowshipStatus.REJECTED));
             }
 
@@ -106,6 +107,7 @@ public static class ReviewFellowshipApplicationHandler
                 var number = Quotas.Take(place, f, actor, now);
                 if (f.Status == FellowshipStatus.SUBMITTED) stream.AppendOne(new ReviewStarted(actor, now));
                 stream.AppendOne(new ApplicationProposed(r.Reason?.Trim(), wouldHold > max ? bandReason : null, number, actor, now));
+                await bus.PublishAsync(FellowshipNotices.Proposed(f, now));
                 return new FellowshipResult(f.Id, nameof(FellowshipStatus.PROPOSED));
             }
         }

@@ -1,8 +1,7 @@
+using Recruitment.Enrollment.Features.Notices;
 using Recruitment.Notifications.Contracts;
 
 namespace Recruitment.Enrollment.Features.Admission;
-
-internal sealed record ObjectionRequest(string? Text);
 
 public sealed record ResolutionRequest(string? Outcome, string? Reason);
 
@@ -11,42 +10,14 @@ public sealed record ResolveObjection(Guid ObjectionId, string Actor, Resolution
 public sealed record ObjectionResolution(Guid ObjectionId, Guid ApplicationId, string Status);
 
 /// <summary>
-/// POST /api/enrollment/applications/{applicationId}/objections (anyone signed in, only during the
-/// candidate's publicity) puts the candidate ON_HOLD; POST /api/enrollment/objections/{objectionId}/resolution
+/// POST /api/enrollment/objections/{objectionId}/resolution
 /// (PHC) admits or revokes, with a reason (ENR-58). An ON_HOLD candidate gets no admission and no notice.
+/// Objections are lodged in LodgeObjection.cs.
 /// </summary>
 internal sealed class ObjectionEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/enrollment/applications/{applicationId:guid}/objections", async (Guid applicationId, ObjectionRequest request,
-                HttpContext http, IEnrollmentStore store, TimeProvider clock, CancellationToken ct) =>
-            {
-                var text = request.Text?.Trim() ?? "";
-                if (text.Length is 0 or > 2000) throw DomainException.Invalid("objection.text_required", "An objection states its grounds (at most 2,000 characters).");
-                var now = clock.GetUtcNow();
-                await using var session = store.LightweightSession();
-                var stream = await session.Events.FetchForWriting<Application>(applicationId, ct);
-                var a = stream.Aggregate ?? throw DomainException.NotFound("application.not_found", $"No application {applicationId}.");
-                var publicity = a.PublicityId is { } pid ? await session.LoadAsync<Publicity>(pid, ct) : null;
-                if (a.Status is not (ApplicationStatus.IN_PUBLICITY or ApplicationStatus.ON_HOLD) || publicity is null || now >= publicity.EndsAt)
-                    throw new DomainException("objection.outside_publicity", "Objections are accepted only while the candidate is publicised (ENR-58).");
-                var objection = new Objection
-                {
-                    Id = Guid.CreateVersion7(),
-                    ApplicationId = a.Id,
-                    PublicityId = publicity.Id,
-                    Text = text,
-                    LodgedBy = http.User.Actor(),
-                    LodgedAt = now,
-                };
-                session.Insert(objection);
-                stream.AppendOne(new ObjectionLodged(objection.Id, objection.LodgedBy, now));
-                await session.SaveChangesAsync(ct);
-                return Results.Created($"/api/enrollment/objections/{objection.Id}", new { objectionId = objection.Id, status = "ON_HOLD" });
-            })
-            .RequireAuthorization(Policies.AnyUser).WithTags("Enrollment: admission");
-
         app.MapPost("/api/enrollment/objections/{objectionId:guid}/resolution", async (Guid objectionId, ResolutionRequest request, HttpContext http,
                 IMessageBus bus, CancellationToken ct) =>
                 await bus.InvokeAsync<ObjectionResolution>(new ResolveObjection(objectionId, http.User.Actor(), request), ct))
@@ -93,6 +64,7 @@ public static class ResolveObjectionHandler
         var cycle = (await session.LoadAsync<RecruitmentCycle>(a.Year, ct))!;
         return (new ObjectionResolution(objection.Id, a.Id, status.ToString()),
             status == ApplicationStatus.ADMITTED ? Admissions.Message(a, cycle, now) : null,
-            status == ApplicationStatus.ADMITTED ? Admissions.Notification(a, cycle) : null);
+            status == ApplicationStatus.ADMITTED ? Admissions.Notification(a, cycle)
+            : status == ApplicationStatus.REVOKED ? EnrollmentNotices.Departed(a, cycle, Departure.REVOKED, objection.Reason) : null);
     }
 }

@@ -1,3 +1,4 @@
+using Recruitment.Enrollment.Features.Notices;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
@@ -49,7 +50,7 @@ public static class PublicityHandler
         chain.OnException<EventStreamUnexpectedMaxEventIdException>()
             .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
 
-    public static async Task<(ListPublished, object)> Handle(PublishList command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(ListPublished, object, OutgoingMessages)> Handle(PublishList command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var cycle = await ApplicationAccess.Cycle(session, command.Year, ct);
@@ -68,7 +69,7 @@ public static class PublicityHandler
         session.Insert(publicity);
         foreach (var a in rechecked) session.Events.Append(a.Id, a.Version + 1, new PublicityStarted(publicity.Id, publicity.EndsAt, command.Actor, now));
         return (new ListPublished(publicity.Id, publicity.Year, publicity.StartsAt, publicity.EndsAt, publicity.Entries.Count),
-            new EndPublicity(publicity.Id).DelayedFor(publicity.EndsAt - now));
+            new EndPublicity(publicity.Id).DelayedFor(publicity.EndsAt - now), [.. rechecked.Select(a => EnrollmentNotices.InPublicity(a, cycle, publicity)).OfType<object>()]);
     }
 
     public static async Task<object?> Handle(EndPublicity command, IDocumentSession session, TimeProvider clock, CancellationToken ct)

@@ -22,6 +22,7 @@ public static class StageDeadlinesHandler
         foreach (var stage in Enum.GetValues<Stage>())
             messages.Add(new CloseStage(cycle.Year, stage).DelayedFor(Until(Deadline(cycle.Calendar, stage), now)));
         messages.Add(Departures.ReportingDeadlineHandler.Schedule(cycle, now)); // ENR-66, its own slice
+        messages.Add(OnsiteRemindersHandler.Schedule(cycle, now)); // ENR-07 reminders, their own slice
         return messages;
     }
 

@@ -1,3 +1,4 @@
+using Recruitment.Enrollment.Features.Notices;
 using Recruitment.Publications.Contracts;
 
 namespace Recruitment.Enrollment.Features.Departures;
@@ -23,7 +24,7 @@ internal sealed class DeclineAdmissionEndpoint : ICarterModule
 public static class DeclineAdmissionHandler
 {
     public static async Task<(Outcome<ApplicationResult>, TraineeDeparted?, WithdrawDocument?)> Handle(
-        DeclineAdmission command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        DeclineAdmission command, IDocumentSession session, TimeProvider clock, IMessageContext bus, CancellationToken ct)
     {
         if (DepartureWork.Reason(command.Request.Reason, "decline.reason_required") is { } noReason) return (noReason, null, null);
         if (command.Caller.AccountId is not { } applicantId)
@@ -37,6 +38,7 @@ public static class DeclineAdmissionHandler
                 $"Only an admitted applicant who has not reported declines (ENR-65); the application is {a.Status}. Before admission, withdraw instead."), null, null);
         var departed = await new DepartureWork(session).LeaveAsync(stream, Departure.DECLINED, command.Request.Reason!.Trim(), command.Caller.Actor,
             clock.GetUtcNow(), ct);
+        await EnrollmentNotices.TellDepartedAsync(session, bus, a, Departure.DECLINED, departed.Reason, ct);
         return (new ApplicationResult(a.Id, nameof(ApplicationStatus.DECLINED)), departed,
             DepartureWork.NoticeWithdrawn(a.Id, Departure.DECLINED, departed.At));
     }

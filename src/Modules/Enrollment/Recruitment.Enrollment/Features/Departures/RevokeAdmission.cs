@@ -1,3 +1,4 @@
+using Recruitment.Enrollment.Features.Notices;
 using Recruitment.Publications.Contracts;
 
 namespace Recruitment.Enrollment.Features.Departures;
@@ -25,7 +26,7 @@ internal sealed class RevokeAdmissionEndpoint : ICarterModule
 public static class RevokeAdmissionHandler
 {
     public static async Task<(Outcome<ApplicationResult>, TraineeDeparted?, WithdrawDocument?)> Handle(
-        RevokeAdmission command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        RevokeAdmission command, IDocumentSession session, TimeProvider clock, IMessageContext bus, CancellationToken ct)
     {
         if (!command.Caller.Is(Roles.PhcAdmin))
             return (Refusal.Forbidden("revocation.phc_only", "After admission only the PHC revokes (ENR-67)."), null, null);
@@ -37,6 +38,7 @@ public static class RevokeAdmissionHandler
                 $"The PHC revokes an admitted trainee (ENR-67); the application is {a.Status}. Before admission a base or the center cancels it."), null, null);
         var departed = await new DepartureWork(session).LeaveAsync(stream, Departure.REVOKED, command.Request.Reason!.Trim(), command.Caller.Actor,
             clock.GetUtcNow(), ct);
+        await EnrollmentNotices.TellDepartedAsync(session, bus, a, Departure.REVOKED, departed.Reason, ct);
         return (new ApplicationResult(a.Id, nameof(ApplicationStatus.REVOKED)), departed,
             DepartureWork.NoticeWithdrawn(a.Id, Departure.REVOKED, departed.At));
     }

@@ -1,3 +1,5 @@
+using Recruitment.Enrollment.Features.Notices;
+
 namespace Recruitment.Enrollment.Features.Review;
 
 public sealed record FreeStudentRecordRequest(string? Name, string? IdNumber, string? DirectedCounty, bool AgreementChecked);
@@ -58,7 +60,8 @@ public static class ReviewApplicationHandler
             if (string.IsNullOrWhiteSpace(r.Reason))
                 throw DomainException.Invalid("review.reason_required", "A rejection states its reason (ENR-31).");
             stream.AppendOne(new ApplicationRejected(r.Reason.Trim(), command.Actor, now));
-            await bus.PublishAsync(new ApplicationReviewed(a.Id, a.ApplicantId, a.Year, a.BaseCode, a.Name, false, r.Reason.Trim(), cycle.Calendar.RegistrationCloseExclusive, now));
+            // The applicant is told from here, in this transaction (docs/notifications.md).
+            if (EnrollmentNotices.Reviewed(a, cycle, r.Reason.Trim(), now) is { } rejected) await bus.PublishAsync(rejected);
             return (new ApplicationResult(a.Id, nameof(ApplicationStatus.REJECTED)), null);
         }
 
@@ -69,7 +72,7 @@ public static class ReviewApplicationHandler
             throw new DomainException("review.free_student_record_required",
                 "Record the free student's name, ID number, directed county and agreement before approval (ENR-30).");
         stream.AppendOne(new ApplicationApproved(r.Reason?.Trim(), command.Actor, now));
-        await bus.PublishAsync(new ApplicationReviewed(a.Id, a.ApplicantId, a.Year, a.BaseCode, a.Name, true, null, cycle.Calendar.RegistrationCloseExclusive, now));
+        if (EnrollmentNotices.Reviewed(a, cycle, null, now) is { } approved) await bus.PublishAsync(approved);
 
         if (a.Track == Track.ASSISTANT_GP)
             return (new ApplicationResult(a.Id, nameof(ApplicationStatus.QUALIFIED)), Roster.Eligible(a, exemptionRequested: false, now));

@@ -32,7 +32,7 @@ internal sealed class ExamSessionEndpoints : ICarterModule
 public static class PublishExamSessionHandler
 {
     public static async Task<Outcome<ExamSession>> Handle(PublishExamSession command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+        IMessageContext bus, CancellationToken ct)
     {
         if (await session.LoadAsync<ExamCycle>(command.Year, ct) is not { } cycle)
             return Refusal.NotFound("cycle.not_found", $"No recruitment cycle for {command.Year}.");
@@ -41,6 +41,7 @@ public static class PublishExamSessionHandler
         exam.PublishedBy = command.Caller.Actor;
         exam.PublishedAt = clock.GetUtcNow();
         session.Store(exam);
+        await ExamSessionNotices.TellAsync(session, bus, exam, ct);
         return exam;
     }
 

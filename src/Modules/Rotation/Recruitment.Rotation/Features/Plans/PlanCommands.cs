@@ -93,7 +93,8 @@ public static class PlanCommandsHandler
         return Append(stream, command.TraineeId, clock, now => new PlanSubmitted(command.Caller.Actor, now));
     }
 
-    public static async Task<Outcome<PlanChanged>> Handle(ApprovePlan command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<PlanChanged>> Handle(ApprovePlan command, IDocumentSession session, TimeProvider clock, IMessageContext bus,
+        CancellationToken ct)
     {
         if ((await ForChangeAsync(session, command.TraineeId, command.Caller, ct)).Refused(out var refused, out var stream)) return refused;
         var plan = stream.Aggregate!;
@@ -110,6 +111,7 @@ public static class PlanCommandsHandler
         {
             return Refusal.Forbidden("plan.base_approval_required", "A standard-duration plan is approved by its base (ROT-07).");
         }
+        await RotationNotices.PlanApprovedAsync(session, bus, plan, ct);
         return Append(stream, command.TraineeId, clock, now => new PlanApproved(byCenter, command.Caller.Actor, now));
     }
 

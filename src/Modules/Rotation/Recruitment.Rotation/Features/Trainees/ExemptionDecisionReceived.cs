@@ -1,3 +1,5 @@
+using Recruitment.Notifications.Contracts;
+
 namespace Recruitment.Rotation.Features.Trainees;
 
 /// <summary>
@@ -7,9 +9,9 @@ namespace Recruitment.Rotation.Features.Trainees;
 [MartenStore(typeof(IRotationStore))]
 public static class ExemptionDecisionReceivedHandler
 {
-    public static async Task Handle(ExemptionDecided m, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<NotifyStaff?> Handle(ExemptionDecided m, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        if ((await session.LoadAsync<MakeUpPlan>(m.CandidateId, ct))?.Revision >= m.Revision) return;
+        if ((await session.LoadAsync<MakeUpPlan>(m.CandidateId, ct))?.Revision >= m.Revision) return null;
         session.Store(new MakeUpPlan
         {
             Id = m.CandidateId,
@@ -20,9 +22,11 @@ public static class ExemptionDecisionReceivedHandler
             Revision = m.Revision,
             DecidedAt = m.At,
         });
-        if (await session.LoadAsync<RotationPlan>(m.CandidateId, ct) is not null)
-            session.Events.Append(m.CandidateId, new PlanReissueRequired(
-                m.Approved ? $"exemption decision {m.Revision}: {m.TrainingMonths} months of make-up items" : $"exemption decision {m.Revision}: rejected, standard duration",
-                "system:training-exemption", clock.GetUtcNow()));
+        if (await session.LoadAsync<RotationPlan>(m.CandidateId, ct) is not { } plan) return null;
+        session.Events.Append(m.CandidateId, new PlanReissueRequired(
+            m.Approved ? $"exemption decision {m.Revision}: {m.TrainingMonths} months of make-up items" : $"exemption decision {m.Revision}: rejected, standard duration",
+            "system:training-exemption", clock.GetUtcNow()));
+        // An approved exemption makes the plan a reduced-year one the base must reissue for the center (ROT-05, ROT-09).
+        return m.Approved ? await RotationNotices.ReducedYearPlanPendingAsync(session, plan, m.Revision, ct) : null;
     }
 }
