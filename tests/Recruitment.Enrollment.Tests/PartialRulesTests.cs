@@ -158,8 +158,11 @@ public sealed class PartialRulesTests(RecruitmentApp app)
         {
             session.Store(new RoundPreferences
             {
-                Id = RoundPreferences.IdFor(roundId, withPreferences), RoundId = roundId, ApplicationId = withPreferences,
-                Cells = [$"{year}:B01:GP"], SubmittedAt = DateTimeOffset.UtcNow,
+                Id = RoundPreferences.IdFor(roundId, withPreferences),
+                RoundId = roundId,
+                ApplicationId = withPreferences,
+                Cells = [$"{year}:B01:GP"],
+                SubmittedAt = DateTimeOffset.UtcNow,
             });
             await session.SaveChangesAsync();
         }
