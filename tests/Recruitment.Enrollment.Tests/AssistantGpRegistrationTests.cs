@@ -44,6 +44,9 @@ public sealed class AssistantGpRegistrationTests(RecruitmentApp app)
         var created = await b07.PostAsJsonAsync(Route, Att3(idNumber, "SPONSORED", consent: true, employer: "Nong'an Township Health Centre"));
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var id = (await created.JsonAsync()).GetProperty("applicationId").GetGuid();
+        var materials = new[] { "ATT3_FORM", "ID_CARD", "EDUCATION_CERTIFICATE", "EMPLOYMENT_CONTRACT", "EMPLOYER_OPINION" }; // ENR-38, ENR-39
+        await (await b07.PutAsJsonAsync($"/api/enrollment/applications/{id}/assistant-gp-checklist",
+            new { items = materials.Select(code => new { code, originalSeen = true, copyReceived = true }) })).ShouldBeSuccessAsync();
 
         (await (await b07.PostAsJsonAsync($"/api/enrollment/applications/{id}/review", new { decision = "APPROVE", reason = "stamped" })).JsonAsync())
             .GetProperty("status").GetString().ShouldBe("QUALIFIED");

@@ -110,6 +110,11 @@ public sealed class RecruitmentFlowTests(RecruitmentApp app)
             var created = await b07.PostAsJsonAsync("/api/enrollment/bases/B07/assistant-gp-registrations", Att3(registrant));
             created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
             var registration = (await created.JsonAsync()).GetProperty("applicationId").GetGuid();
+            // The stamp waits for the on-site materials (ENR-38, ENR-39): B07 ticks what the checklist asks for.
+            var checklist = $"/api/enrollment/applications/{registration}/assistant-gp-checklist";
+            var missing = (await (await b07.GetAsync(checklist)).JsonAsync()).GetProperty("missing").EnumerateArray().Select(m => m.GetString()).ToList();
+            await (await b07.PutAsJsonAsync(checklist, new { items = missing.Select(code => new { code, originalSeen = true, copyReceived = true }) }))
+                .ShouldBeSuccessAsync();
             await (await b07.PostAsJsonAsync($"/api/enrollment/applications/{registration}/review", new { decision = "APPROVE" })).ShouldBeSuccessAsync();
             return (registrant, registration);
         }

@@ -26,7 +26,7 @@ public static class EnrollmentModule
     {
         opts.Schema.For<RecruitmentCycle>().Identity(c => c.Id);
         opts.Schema.For<Applicant>().UniqueIndex(a => a.DocumentNumber);
-        opts.Schema.For<OtherSplit>().Identity(s => s.Id);
+        opts.Schema.For<OtherSplit>().Identity(s => s.Id).UseOptimisticConcurrency(true); // an unlock racing a republication (ENR-06)
         opts.Schema.For<Brochure>().Identity(b => b.Id).UseOptimisticConcurrency(true).Index(b => b.Year);
         // The stream is the audit trail; the inline snapshot is what lists and rules read. One person, one
         // application per cycle (ENR-13), whichever track, enforced by the database under concurrency too.

@@ -13,7 +13,25 @@ public sealed record CheckExemptionRequest(
 /// <summary>The answer: admissible when <see cref="Code"/> is null; otherwise the stable refusal code and why.</summary>
 public sealed record ExemptionCheck(string? Code, string? Detail);
 
-public sealed record MakeUpItem(string Specialty, int Months);
+/// <summary>
+/// One item of the make-up content: a rotation department of Rotation's catalogue and its months (EXM-10, ROT-04; the
+/// seed's 「需补足的培训专科」, not a quota-table row).
+/// </summary>
+public sealed record MakeUpItem(string Department, int Months)
+{
+    /// <summary>
+    /// The item's former name, still read (clients sending <c>specialty</c>, events and documents stored before the
+    /// items named departments) and written alongside, so nothing stored or sent before the change breaks.
+    /// </summary>
+    public string Specialty
+    {
+        get => Department;
+        init
+        {
+            if (string.IsNullOrEmpty(Department)) Department = value;
+        }
+    }
+}
 
 /// <summary>
 /// The center's expert determination (EXM-08..EXM-10): approved with the reduced training months and the

@@ -147,6 +147,9 @@ internal sealed class Application
     public void Apply(ReportingDeadlinePassed e) => On(e);
     public void Apply(LateReportRecorded e) => On(e);
     public void Apply(AdmissionRevoked e) => On(e);
+    public void Apply(ProposalReturned e) => On(e);
+    public void Apply(PlacedByPhc e) => On(e);
+    public void Apply(ProfileCorrected e) => On(e);
 
     internal void On(IApplicationEvent e)
     {
@@ -291,6 +294,18 @@ internal sealed class Application
             case AdmissionRevoked r:
                 Status = ApplicationStatus.REVOKED;
                 Reason = r.Reason;
+                break;
+            case ProposalReturned r:
+                (Proposal, Status, Reason) = (null, ApplicationStatus.NOT_PROPOSED, r.Reason);
+                break;
+            case PlacedByPhc p:
+                // Like a round's allocation (ENR-55): the cell is at the applicant's base, perhaps in another specialty.
+                Proposal = p.Proposal;
+                (SpecialtyCode, OtherSpecialty, Status) = (p.Proposal.SpecialtyCode, p.Proposal.OtherSpecialty, ApplicationStatus.PROPOSED);
+                break;
+            case ProfileCorrected c:
+                (Profile, Flags) = (c.Profile, [.. c.Flags]);
+                IsFreeStudent = c.Profile.FreeStudent is not null;
                 break;
         }
 

@@ -93,6 +93,18 @@ internal sealed record LateReportRecorded(DateOnly ReportedOn, string Reason, st
 /// <summary>ENR-67: the PHC revoked the admission for verified false information.</summary>
 internal sealed record AdmissionRevoked(string Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
 
+/// <summary>
+/// ENR-57: the center (at its review) or the PHC (at its re-check) took one candidate out of the batch with a reason:
+/// the proposal is withdrawn, the place returns to its cell and the candidate is NOT_PROPOSED, so a round may place them.
+/// </summary>
+internal sealed record ProposalReturned(string Step, string Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+/// <summary>ENR-55, ENR-28: the PHC placed an independent applicant who stated no preferences in a vacancy at their base.</summary>
+internal sealed record PlacedByPhc(Proposal Proposal, string Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
+
+/// <summary>ENR-15: base staff corrected the applicant's data after registration closed, during on-site confirmation.</summary>
+internal sealed record ProfileCorrected(Profile Profile, IReadOnlyList<string> Sections, IReadOnlyList<string> Flags, string Reason, string Actor, DateTimeOffset At) : IApplicationEvent;
+
 internal static class SystemActor
 {
     /// <summary>The actor of changes made by a deadline rather than a person.</summary>

@@ -39,7 +39,7 @@ public static class RecordSignInFailureHandler
         {
             lockedUntil = throttle.LockedUntil = now + command.LockoutDuration;
             throttle.Failures = 0;
-            logger.LoginLocked(command.Login, lockedUntil);
+            logger.LoginLocked(command.Login, lockedUntil.Value);
         }
         if (isNew) session.Insert(throttle);
         else session.Update(throttle);

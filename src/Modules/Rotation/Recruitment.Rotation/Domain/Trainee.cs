@@ -55,7 +55,7 @@ internal static class TraineeDemands
                 $"The trainee left after admission ({left}); their plan is closed (ENR-69).");
         if (makeUp is { Approved: true })
             return new TraineeDemandInfo(true, makeUp.TrainingMonths, start,
-                makeUp.MakeUpItems.Select(i => new TemplateItem(i.Specialty, i.Months, 1)).ToList(), null, null, null);
+                makeUp.MakeUpItems.Select(i => new TemplateItem(i.Department, i.Months, 1)).ToList(), null, null, null);
         if (t.AdmittedReduced && makeUp is null)
             return new TraineeDemandInfo(true, t.AdmittedMonths, start, [], null, "trainee.make_up_pending",
                 "Admitted with reduced years; the center's make-up content has not arrived yet (EXM-12).");

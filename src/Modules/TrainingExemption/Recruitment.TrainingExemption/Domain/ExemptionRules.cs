@@ -53,29 +53,38 @@ internal static class ExemptionRules
         return new ExemptionCheck(null, null);
     }
 
-    /// <summary>EXM-10: whole months, 0 &lt; months &lt; standard, a non-empty list of known specialties summing to the months.</summary>
-    public static Refusal? MonthsProblem(int months, IReadOnlyList<MakeUpItem>? items, ExemptionCycle cycle)
+    /// <summary>
+    /// EXM-10: whole months, 0 &lt; months &lt; standard, a non-empty list of rotation departments (each once) summing to
+    /// the months. <paramref name="isDepartment"/> answers from Rotation's catalogue (ROT-04), asked through its contract.
+    /// </summary>
+    public static Refusal? MonthsProblem(int months, IReadOnlyList<MakeUpItem>? items, ExemptionCycle cycle, Func<string, bool> isDepartment)
     {
         if (months <= 0 || months >= cycle.StandardResidencyMonths)
             return Refusal.Invalid("exemption.invalid_months",
                 $"Approved months are whole months above 0 and below the standard {cycle.StandardResidencyMonths} (EXM-10).");
         if (items is null || items.Count == 0)
-            return Refusal.Invalid("exemption.make_up_required", "The make-up content lists at least one specialty (EXM-05, EXM-10).");
-        if (items.Any(i => i is null || i.Months <= 0 || string.IsNullOrWhiteSpace(i.Specialty)))
-            return Refusal.Invalid("exemption.invalid_make_up", "Each make-up item names a specialty and at least 1 month.");
-        var unknown = items.Where(i => !cycle.Specialties.Any(s => Same(s.Code, i.Specialty))).Select(i => i.Specialty).ToList();
+            return Refusal.Invalid("exemption.make_up_required", "The make-up content lists at least one rotation department (EXM-05, EXM-10).");
+        if (items.Any(i => i is null || i.Months <= 0 || string.IsNullOrWhiteSpace(i.Department)))
+            return Refusal.Invalid("exemption.invalid_make_up", "Each make-up item names a rotation department and at least 1 month.");
+        var unknown = items.Where(i => !isDepartment(i.Department)).Select(i => i.Department).ToList();
         if (unknown.Count > 0)
-            return Refusal.Invalid("exemption.unknown_specialty", $"Unknown specialties in the make-up content: {string.Join(", ", unknown)}.");
-        if (items.Select(i => i.Specialty.Trim().ToUpperInvariant()).Distinct().Count() != items.Count)
-            return Refusal.Invalid("exemption.invalid_make_up", "Each specialty appears once in the make-up content.");
+            return new Refusal("exemption.unknown_department",
+                $"Make-up items name rotation departments of Rotation's catalogue (GET /api/rotation/departments); unknown: {string.Join(", ", unknown)} (EXM-10, ROT-04).",
+                StatusCodes.Status400BadRequest, new Dictionary<string, object?> { ["unknown"] = unknown });
+        if (items.Select(i => i.Department.Trim().ToUpperInvariant()).Distinct().Count() != items.Count)
+            return Refusal.Invalid("exemption.invalid_make_up", "Each rotation department appears once in the make-up content.");
         var sum = items.Sum(i => i.Months);
         if (sum != months)
             return Refusal.Invalid("exemption.months_mismatch", $"The make-up items sum to {sum} months, not the {months} approved (EXM-10).");
         return null;
     }
 
+    /// <summary>The department codes items name, to ask Rotation about before <see cref="MonthsProblem"/> (blank ones are refused there).</summary>
+    public static IReadOnlyList<string> Departments(IReadOnlyList<MakeUpItem>? items) =>
+        items?.Where(i => i is not null && !string.IsNullOrWhiteSpace(i.Department)).Select(i => i.Department).Distinct().ToList() ?? [];
+
     public static IReadOnlyList<MakeUpItem> Normalise(IReadOnlyList<MakeUpItem> items) =>
-        items.Select(i => new MakeUpItem(i.Specialty.Trim().ToUpperInvariant(), i.Months)).ToList();
+        items.Select(i => new MakeUpItem(i.Department.Trim().ToUpperInvariant(), i.Months)).ToList();
 
     private static bool SameSpecialty(string? direction, string code, string? other, ExemptionCycle cycle)
     {

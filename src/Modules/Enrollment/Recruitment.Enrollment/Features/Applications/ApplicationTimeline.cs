@@ -41,6 +41,9 @@ internal static class ApplicationTimeline
         AdmissionDeclined d => d.Reason,
         AdmissionRevoked r => r.Reason,
         LateReportRecorded l => $"{l.ReportedOn:yyyy-MM-dd} (late): {l.Reason}",
+        ProposalReturned r => $"{r.Step}: {r.Reason}",
+        PlacedByPhc p => $"{p.Proposal.CellId}: {p.Reason}",
+        ProfileCorrected c => $"{string.Join(", ", c.Sections)}: {c.Reason}",
         _ => null,
     };
 }

@@ -129,7 +129,7 @@ internal static partial class BrochureAccess
             brochure.HospitalDescription, brochure.MonthlyStipendYuan, brochure.BenefitsDescription, brochure.HousingDescription,
             brochure.EqualTreatmentDescription, Contacts(trainingBase, brochure), Plan(cycle, trainingBase.Code),
             cycle.AssistantGp.BaseCode == trainingBase.Code ? cycle.AssistantGp.Places : null,
-            published?.Items ?? brochure.DraftSplit, published is not null,
+            published?.Items ?? brochure.DraftSplit, published?.IsLocked == true,
             brochure.SubmittedAt is null ? Missing(cycle, trainingBase, brochure, published) : [],
             cycle.Calendar.BrochureSubmitDeadline, cycle.Calendar.BrochureVisibleFrom, brochure.SubmittedAt);
 

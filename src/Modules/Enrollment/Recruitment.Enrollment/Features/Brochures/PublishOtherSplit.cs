@@ -5,10 +5,15 @@ public sealed record OtherSplitRequest(IReadOnlyList<OtherSplitItem>? Items);
 public sealed record PublishOtherSplit(int Year, string BaseCode, Caller Caller, OtherSplitRequest Request);
 
 /// <summary>The published OTHER split, as PUT and GET answer it.</summary>
-public sealed record OtherSplitView(string Id, int Year, string BaseCode, IReadOnlyList<OtherSplitItem> Items, string SubmittedBy, DateTimeOffset SubmittedAt)
+public sealed record OtherSplitView(string Id, int Year, string BaseCode, IReadOnlyList<OtherSplitItem> Items, string SubmittedBy, DateTimeOffset SubmittedAt,
+    bool Locked, IReadOnlyList<OtherSplitAudit> History)
 {
-    internal static OtherSplitView Of(OtherSplit s) => new(s.Id, s.Year, s.BaseCode, s.Items, s.SubmittedBy, s.SubmittedAt);
+    internal static OtherSplitView Of(OtherSplit s) => new(s.Id, s.Year, s.BaseCode, s.Items, s.SubmittedBy, s.SubmittedAt, s.IsLocked,
+        s.History.Select(h => new OtherSplitAudit(h.Action, h.Actor, h.At, h.Reason, h.Items)).ToList());
 }
+
+/// <summary>An audit entry of the split as the view shows it (ENR-06).</summary>
+public sealed record OtherSplitAudit(string Action, string Actor, DateTimeOffset At, string? Reason, IReadOnlyList<OtherSplitItem> Items);
 
 /// <summary>
 /// PUT /api/enrollment/cycles/{year}/bases/{baseCode}/other-split: a base publishes how its OTHER cell is
@@ -47,9 +52,17 @@ public static class PublishOtherSplitHandler
         if (BrochureAccess.CheckSplit(command.Request.Items, cell.Places ?? 0).Refused(out var badSplit, out var items)) return badSplit;
 
         var id = OtherSplit.IdFor(cycle.Id, baseCode);
-        if (await session.LoadAsync<OtherSplit>(id, ct) is not null)
-            return Refusal.Conflict("brochure.other_split_locked", $"{baseCode}'s OTHER split for {cycle.Id} is already published and locked (ENR-06).");
-        var split = new OtherSplit { Id = id, Year = cycle.Id, BaseCode = baseCode, Items = items, SubmittedBy = command.Caller.Actor, SubmittedAt = clock.GetUtcNow() };
+        var now = clock.GetUtcNow();
+        if (await session.LoadAsync<OtherSplit>(id, ct) is { } published)
+        {
+            if (published.IsLocked)
+                return Refusal.Conflict("brochure.other_split_locked", $"{baseCode}'s OTHER split for {cycle.Id} is already published and locked (ENR-06).");
+            // Unlocked by the PHC: the corrected split replaces it and locks again (ENR-06).
+            if (await OtherSplitUnlock.RepublishAsync(session, published, items, command.Caller.Actor, now, ct) is { } held) return held;
+            return OtherSplitView.Of(published);
+        }
+        var split = new OtherSplit { Id = id, Year = cycle.Id, BaseCode = baseCode, Items = items, SubmittedBy = command.Caller.Actor, SubmittedAt = now };
+        split.History.Add(new OtherSplitChange("PUBLISHED", command.Caller.Actor, now, null, items));
         session.Insert(split); // a concurrent second publish fails on the primary key: locked either way
         return OtherSplitView.Of(split);
     }

@@ -44,6 +44,7 @@ public static class SubmitBrochureHandler
         {
             if (BrochureAccess.CheckSplit(brochure.DraftSplit, otherPlaces).Refused(out var badSplit, out var items)) return badSplit;
             published = new OtherSplit { Id = OtherSplit.IdFor(cycle.Id, baseCode), Year = cycle.Id, BaseCode = baseCode, Items = items, SubmittedBy = command.Caller.Actor, SubmittedAt = now };
+            published.History.Add(new OtherSplitChange("PUBLISHED", command.Caller.Actor, now, null, items));
             session.Insert(published); // a split published meanwhile conflicts on the key: the retry answers with it
         }
 

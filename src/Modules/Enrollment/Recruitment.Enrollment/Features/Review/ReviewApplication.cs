@@ -71,6 +71,9 @@ public static class ReviewApplicationHandler
         if (a.IsFreeStudent && a.FreeStudentRecord is null && r.FreeStudentRecord is null)
             throw new DomainException("review.free_student_record_required",
                 "Record the free student's name, ID number, directed county and agreement before approval (ENR-30).");
+        if (a.Track == Track.ASSISTANT_GP && AssistantGp.AssistantGpMaterials.Missing(a) is { Count: > 0 } missing)
+            throw new DomainException("agp.checklist_incomplete", "Every on-site material must be ticked before the base stamps the registration (ENR-38, ENR-39).",
+                extensions: new Dictionary<string, object?> { ["missing"] = missing });
         stream.AppendOne(new ApplicationApproved(r.Reason?.Trim(), command.Actor, now));
         if (EnrollmentNotices.Reviewed(a, cycle, null, now) is { } approved) await bus.PublishAsync(approved);
 

@@ -6,7 +6,7 @@ public sealed record SaveBaseForm(Guid RequestId, Caller Caller, BaseFormRequest
 
 /// <summary>
 /// GET / PUT /api/training-exemption/requests/{requestId}/base-form: the base's approval form (FORM-06,
-/// EXM-05): proposed training months and the make-up content, checked like a decision (EXM-10). Every
+/// EXM-05): proposed training months and the make-up content, checked like a decision (EXM-10: make-up items name rotation departments, ROT-04). Every
 /// save is an event naming the reviewer (EXM-06). Editable until the center decides.
 /// </summary>
 internal sealed class BaseApprovalFormEndpoints : ICarterModule
@@ -32,7 +32,8 @@ internal sealed class BaseApprovalFormEndpoints : ICarterModule
 [MartenStore(typeof(ITrainingExemptionStore))]
 public static class SaveBaseFormHandler
 {
-    public static async Task<Outcome<BaseForm>> Handle(SaveBaseForm command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<BaseForm>> Handle(SaveBaseForm command, IDocumentSession session, TimeProvider clock, IMessageBus bus,
+        CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<ExemptionCase>(command.RequestId, ct);
         if (stream.Aggregate is not { } request) return ExemptionAccess.NotFound(command.RequestId);
@@ -43,7 +44,8 @@ public static class SaveBaseFormHandler
             return Refusal.NotFound("exemption.unknown_cycle", $"No recruitment cycle {request.Year}.");
         var body = command.Request;
         if (body.ProposedMonths is not { } months) return Refusal.Invalid("exemption.invalid_months", "proposedMonths is required.");
-        if (ExemptionRules.MonthsProblem(months, body.MakeUpItems, cycle) is { } invalid) return invalid;
+        var isDepartment = await Decisions.MakeUpDepartments.CatalogueAsync(bus, body.MakeUpItems, ct);
+        if (ExemptionRules.MonthsProblem(months, body.MakeUpItems, cycle, isDepartment) is { } invalid) return invalid;
         var form = new BaseForm(months, ExemptionRules.Normalise(body.MakeUpItems!), body.Notes?.Trim(), command.Caller.Actor, clock.GetUtcNow());
         stream.AppendOne(new BaseFormSaved(form, form.Reviewer, form.At));
         return form;

@@ -14,7 +14,7 @@ public sealed record DeterminationResult(Guid RequestId, string Status, int Trai
 /// POST /api/training-exemption/requests/{requestId}/determination (center): the expert determination
 /// (EXM-07..EXM-10), approved with whole months below the standard and make-up items summing to them, or
 /// rejected with a reason (standard duration). It is final and overrides the base (EXM-09), and goes to
-/// Enrollment (training months) and Rotation (make-up content) as <see cref="ExemptionDecided"/>. A
+/// Enrollment (training months) and Rotation (make-up content: rotation departments of its catalogue, ROT-04) as <see cref="ExemptionDecided"/>. A
 /// decision after the deadline is accepted and flagged; it re-issues the plan downstream (EXM-08).
 /// POST .../reopen (center, with reason) returns a decided request to ASSESSED for a new decision.
 /// </summary>
@@ -36,7 +36,7 @@ internal sealed class DetermineEndpoints : ICarterModule
 public static class DetermineHandler
 {
     public static async Task<(Outcome<DeterminationResult>, ExemptionDecided?)> Handle(DetermineExemption command, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, IMessageBus bus, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var stream = await session.Events.FetchForWriting<ExemptionCase>(command.RequestId, ct);
@@ -51,7 +51,7 @@ public static class DetermineHandler
         var r = command.Request;
         Outcome<Determination> decided = r.Decision?.ToUpperInvariant() switch
         {
-            "APPROVE" => Approve(r, cycle, command.Actor, now),
+            "APPROVE" => Approve(r, cycle, await MakeUpDepartments.CatalogueAsync(bus, r.MakeUpItems, ct), command.Actor, now),
             "REJECT" => string.IsNullOrWhiteSpace(r.Reason)
                 ? (Outcome<Determination>)Refusal.Invalid("exemption.reason_required", "A rejection states its reason (EXM-08).")
                 : new Determination(false, cycle.StandardResidencyMonths, [], r.Reason.Trim(), command.Actor, now, now.IsPast(cycle.DecisionDeadline)),
@@ -79,10 +79,11 @@ public static class DetermineHandler
         return new DeterminationResult(request.Id, nameof(ExemptionStatus.ASSESSED), request.Determination!.TrainingMonths, request.Revision, false);
     }
 
-    private static Outcome<Determination> Approve(DeterminationRequest r, ExemptionCycle cycle, string actor, DateTimeOffset now)
+    private static Outcome<Determination> Approve(DeterminationRequest r, ExemptionCycle cycle, Func<string, bool> isDepartment, string actor,
+        DateTimeOffset now)
     {
         if (r.ApprovedMonths is not { } months) return Refusal.Invalid("exemption.invalid_months", "approvedMonths is required.");
-        if (ExemptionRules.MonthsProblem(months, r.MakeUpItems, cycle) is { } invalid) return invalid;
+        if (ExemptionRules.MonthsProblem(months, r.MakeUpItems, cycle, isDepartment) is { } invalid) return invalid;
         return new Determination(true, months, ExemptionRules.Normalise(r.MakeUpItems!), r.Reason?.Trim(), actor, now, now.IsPast(cycle.DecisionDeadline));
     }
 }

@@ -27,7 +27,7 @@ internal sealed class ExportApprovalFormEndpoint : ICarterModule
                     ("expertConclusion", d is null ? null : d.Approved ? "APPROVED" : "REJECTED"), ("approvedMonths", d?.TrainingMonths),
                     ("decisionReason", d?.Reason), ("centerApprover", d?.DecidedBy), ("decidedAt", d?.At),
                 };
-                var makeUp = (d?.MakeUpItems ?? r.BaseForm?.MakeUpItems ?? []).Select(i => ($"makeUp:{i.Specialty}", (object?)i.Months));
+                var makeUp = (d?.MakeUpItems ?? r.BaseForm?.MakeUpItems ?? []).Select(i => ($"makeUp:{i.Department}", (object?)i.Months));
                 var rows = fields.Concat(makeUp).Select(f => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
                 {
                     ["field"] = f.Item1,
