@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Recruitment.Notifications.Contracts;
 using Wolverine;
@@ -102,8 +103,15 @@ internal sealed class DeadLetterWatchService(IServiceScopeFactory scopes, IConfi
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The next tick tries again; a database outage is reported by /api/admin/health, not here.
-                logger.LogWarning("Dead-letter check failed: {Error}", e.Message);
+                logger.DeadLetterCheckFailed(e.Message);
             }
         }
     }
+}
+
+/// <summary>The log lines of this file, generated once (LoggerMessage) rather than parsed per call.</summary>
+internal static partial class DeadLetterWatchLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-letter check failed: {Error}")]
+    public static partial void DeadLetterCheckFailed(this ILogger logger, string error);
 }

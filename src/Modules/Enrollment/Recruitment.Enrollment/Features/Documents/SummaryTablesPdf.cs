@@ -117,7 +117,7 @@ internal sealed class SummaryTablesPdfEndpoints : ICarterModule
         return AdmissionExportsEndpoint.Rows(applications.Where(a => statuses.Contains(a.Status)), cycle).ToList();
     }
 
-    private static string Count(IReadOnlyCollection<IReadOnlyDictionary<string, object?>> rows) => rows.Count.ToString(Invariant);
+    private static string Count(List<IReadOnlyDictionary<string, object?>> rows) => rows.Count.ToString(Invariant);
 
     private static string SpecialtyZh(RecruitmentCycle cycle, string code) =>
         cycle.Specialties.FirstOrDefault(s => s.Code == code)?.NameZh ?? $"{code}（其他）";
