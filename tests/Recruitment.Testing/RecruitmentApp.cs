@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +106,10 @@ public class RecruitmentApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILogEventSink>(Logs);
             services.AddSingleton<IStartupFilter>(new RequestWitness(Logs));
+            // Production hashes passwords with the framework's PBKDF2 default (100 000 iterations, tens of
+            // milliseconds of CPU per sign-in on purpose). The suites register and sign in thousands of accounts on
+            // two cores; a test host keeps the same algorithm and format with fewer iterations.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });
     }
 
