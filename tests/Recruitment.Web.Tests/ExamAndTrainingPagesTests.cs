@@ -240,12 +240,11 @@ public sealed class ExamAndTrainingPagesTests(BrowserApp app)
         app.Clock.Set(2024, 8, 26, 10);
         await tab.SyncClockAsync();
         await tab.SignInAsync(first);
-        await tab.GoAsync("me/rotation");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        (await page.GetByTestId("rotation-blocks").CountAsync()).ShouldBe(0, "nothing is shown before the plan is approved");
+        // The base drafts the plan: the server answers its blocks to the trainee too, but the page shows only that it
+        // awaits approval, never a draft's blocks.
+        var plan = $"/api/rotation/trainees/{firstApplication}/plan";
         using (var b01 = await app.SignedInAsync("t-b01"))
         {
-            var plan = $"/api/rotation/trainees/{firstApplication}/plan";
             JsonElement template;
             using (var anyone = app.Anonymous())
                 template = await (await anyone.GetAsync("/api/rotation/templates/GP")).JsonAsync();
@@ -264,8 +263,12 @@ public sealed class ExamAndTrainingPagesTests(BrowserApp app)
             }
             await HttpAssertions.EventuallyAsync(async () => (await b01.PutAsJsonAsync(plan, new { blocks })).IsSuccessStatusCode,
                 "the admitted trainee in Rotation, then the draft plan");
-            await (await b01.PostAsync(plan + "/approve", null)).ShouldBeSuccessAsync();
         }
+        await tab.GoAsync("me/rotation");
+        await tab.WaitAsync(page.GetByTestId("rotation-pending"));
+        (await page.GetByTestId("rotation-blocks").CountAsync()).ShouldBe(0, "a draft's blocks are not shown");
+        using (var b01 = await app.SignedInAsync("t-b01"))
+            await (await b01.PostAsync(plan + "/approve", null)).ShouldBeSuccessAsync();
         await tab.GoAsync("me/rotation");
         await tab.WaitAsync(page.GetByTestId("rotation-blocks"));
         (await page.GetByTestId("rotation-blocks").Locator("li").CountAsync()).ShouldBeGreaterThan(1);
