@@ -95,7 +95,7 @@ public sealed class FellowshipJourneyTests(BrowserApp app)
         await SignInOfficeAsync(office, "fellowship/office");
         await office.WaitAsync(desk.GetByTestId("fel-office-rows"));
         await office.WaitAsync(desk.Locator($"[data-testid='fel-queue-open'][data-id='{fellowId}']"));
-        await office.ScreenshotsAsync("fellowship-office-board", 390, 844);
+        await office.ScreenshotsAsync("fellowship-office-board");
         await desk.Locator($"[data-testid='fel-queue-open'][data-id='{fellowId}']").ClickAsync();
         await office.WaitAsync(desk.GetByTestId("fel-review"));
         await desk.EnterAsync("#ack-WORK_YEARS_ABOVE_ROW", "主治医师资历，工作年限较长属正常");
@@ -120,7 +120,7 @@ public sealed class FellowshipJourneyTests(BrowserApp app)
         (await exhausted.GetAttributeAsync("data-code")).ShouldBe("quota.exhausted");
         (await other.Page.GetByTestId("fel-refusal-rule").InnerTextAsync()).ShouldContain("FEL-10");
         (await other.Page.GetByTestId("fel-detail-status").GetAttributeAsync("data-status")).ShouldNotBe("PROPOSED");
-        await other.ScreenshotsAsync("fellowship-office-quota-refused", 390, 844);
+        await other.ScreenshotsAsync("fellowship-office-quota-refused");
         using (var admin = await app.SignedInAsync(Office))
         {
             var selection = await (await admin.GetAsync($"{Api}/cycles/2024/selection")).JsonAsync();
@@ -173,7 +173,7 @@ public sealed class FellowshipJourneyTests(BrowserApp app)
         await desk.GetByTestId("fel-plan-rotation").ClickAsync();
         await office.WaitAsync(desk.Locator("[data-testid='fel-detail-status'][data-status='IN_TRAINING']"));
         (await desk.GetByTestId("fel-rotation").Locator("li").CountAsync()).ShouldBe(2);
-        await office.ScreenshotsAsync("fellowship-office-fellow", 390, 844);
+        await office.ScreenshotsAsync("fellowship-office-fellow");
 
         // The final assessment in the last month, then the certificate.
         app.Clock.Set(2025, 6, 15, 9);
@@ -301,14 +301,22 @@ public sealed class FellowshipJourneyTests(BrowserApp app)
         }
         var form = new
         {
-            positionNo = 1, postType = "PHYSICIAN", durationMonths = 12, gender = "MALE",
+            positionNo = 1,
+            postType = "PHYSICIAN",
+            durationMonths = 12,
+            gender = "MALE",
             education = new { level = "BACHELOR", degree = "BACHELOR", school = "广西医科大学", major = "临床医学", graduatedOn = "2014-06-30", diplomaNumber = "D-1" },
             title = new { level = "INTERMEDIATE", series = "PHYSICIAN", specialty = "INTERNAL_MEDICINE", name = "主治医师", obtainedOn = "2021-05-01", certificateNumber = "T-1" },
             residency = new { completed = true, certificateNumber = "R-1" },
             certificates = new { qualificationNumber = "Q-1", practisingNumber = "P-1", practiceLocation = Unit, practiceScope = "INTERNAL_MEDICINE" },
-            specialty = "心血管内科", specialtyWorkStart = "2021-01-01",
+            specialty = "心血管内科",
+            specialtyWorkStart = "2021-01-01",
             sendingUnit = new { name = Unit, address = "广西桂林市临桂区", divisionCode = "450312", phone = "0773-5588123", fax = (string?)null },
-            researchExperience = "市级课题一项", applicantSigned = true, unitOpinion = "同意推荐", unitAttestsConduct = true, declaresGoodHealth = true,
+            researchExperience = "市级课题一项",
+            applicantSigned = true,
+            unitOpinion = "同意推荐",
+            unitAttestsConduct = true,
+            declaresGoodHealth = true,
         };
         var submitted = await (await me.PutAsJsonAsync($"{Api}/me/application", new { year = 2024, draft = false, form }, Json)).JsonAsync();
         submitted.GetProperty("status").GetString().ShouldBe("SUBMITTED");

@@ -4,9 +4,22 @@ namespace Recruitment.Web.Shared;
 /// The fellowship's refusals by the server's stable code: the rule of DOMAIN.md section 7 each one applies, and whether
 /// it is a HARD eligibility rule. The server's own detail (localised by Accept-Language, problems.json) says the rest.
 /// </summary>
-public static class FellowshipRefusals
+public static partial class FellowshipRefusals
 {
     public static string? RuleOf(string? code) => code is not null && Rules.TryGetValue(code, out var rule) ? rule : null;
+
+    /// <summary>
+    /// The server's words split from the reason code some of them begin with (FEL-13's "REJECTED_PRACTICE_LOCATION: ...",
+    /// DOMAIN.md): the words are for the reader, the reason code goes beside the rule.
+    /// </summary>
+    public static (string? Reason, string Words) Split(string message)
+    {
+        var match = ReasonPrefix().Match(message);
+        return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : (null, message);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*[:：]\s*(.+)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex ReasonPrefix();
 
     private static readonly Dictionary<string, string> Rules = new(StringComparer.Ordinal)
     {
