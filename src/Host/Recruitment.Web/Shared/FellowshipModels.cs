@@ -97,9 +97,22 @@ public sealed class FellowshipFormModel
     /// <summary>A technician sends no physician certificates (the API treats them as absent).</summary>
     public object ToRequest() => new
     {
-        PositionNo, PostType, DurationMonths, Gender, Education, Title, Residency,
+        PositionNo,
+        PostType,
+        DurationMonths,
+        Gender,
+        Education,
+        Title,
+        Residency,
         Certificates = PostType == "TECHNICIAN" ? null : Certificates,
-        Specialty, SpecialtyWorkStart, SendingUnit, ResearchExperience, ApplicantSigned, UnitOpinion, UnitAttestsConduct, DeclaresGoodHealth,
+        Specialty,
+        SpecialtyWorkStart,
+        SendingUnit,
+        ResearchExperience,
+        ApplicantSigned,
+        UnitOpinion,
+        UnitAttestsConduct,
+        DeclaresGoodHealth,
     };
 }
 
