@@ -173,6 +173,8 @@ public sealed class BrowserPage(BrowserApp app, IBrowserContext context, IPage p
         var directory = Environment.GetEnvironmentVariable("WEB_SCREENSHOTS");
         if (string.IsNullOrEmpty(directory)) return;
         Directory.CreateDirectory(directory);
+        // From the top: scrolled down, the fixed app bar and drawer would be drawn in the middle of a full-page shot.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
 

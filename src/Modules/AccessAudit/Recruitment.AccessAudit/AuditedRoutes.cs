@@ -35,6 +35,8 @@ internal static class AuditedRoutes
         ["/api/advanced-fellowship/applications/{applicationId:guid}/form"] = "fellowship application form (FORM-08)",
         ["/api/advanced-fellowship/applications/{applicationId:guid}/notice"] = "fellowship admission notice (FORM-09)",
         ["/api/advanced-fellowship/fellows/{fellowId:guid}"] = "fellow record",
+        ["/api/advanced-fellowship/applications/{applicationId:guid}/notice.pdf"] = "fellowship admission notice PDF (FORM-09)",
+        ["/api/advanced-fellowship/fellows/{fellowId:guid}/certificate.pdf"] = "fellowship certificate of completion PDF",
     };
 
     /// <summary>Route values that name a record holding personal data, and the kind of record, by module.</summary>
