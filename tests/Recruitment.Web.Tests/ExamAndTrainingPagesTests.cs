@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using static Recruitment.Web.Tests.Steps;
 
@@ -256,8 +257,8 @@ public sealed class ExamAndTrainingPagesTests(BrowserApp app)
                 blocks.Add(new
                 {
                     department = item.GetProperty("department").GetString(),
-                    start = start.ToString("yyyy-MM-dd"),
-                    end = start.AddMonths(months).AddDays(-1).ToString("yyyy-MM-dd")
+                    start = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    end = start.AddMonths(months).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 });
                 start = start.AddMonths(months);
             }
