@@ -18,13 +18,6 @@ public sealed class PlanNotificationTests(MailingApp app)
         (await (await client.GetAsync("/api/notifications/me?pageSize=100")).JsonAsync()).GetProperty("items").EnumerateArray()
         .Where(n => n.GetProperty("template").GetString() == template).ToList();
 
-    private async Task<object[]> GpTemplateBlocksAsync()
-    {
-        using var anyone = app.Anonymous();
-        var gp = await (await anyone.GetAsync("/api/rotation/templates/GP")).JsonAsync();
-        return Trainees.Blocks([.. gp.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("department").GetString()!, i.GetProperty("months").GetInt32()))]);
-    }
-
     [Fact]
     public async Task The_trainee_is_told_when_the_base_approves_the_plan_and_not_when_the_center_is_refused()
     {
@@ -42,7 +35,7 @@ public sealed class PlanNotificationTests(MailingApp app)
 
         using var b01 = await app.SignedInAsync("t-b01");
         using var center = await app.SignedInAsync("t-center");
-        await (await b01.PutAsJsonAsync(Plan(id), new { blocks = await GpTemplateBlocksAsync() })).ShouldBeSuccessAsync();
+        await (await b01.PutAsJsonAsync(Plan(id), new { blocks = await Trainees.GpTemplateBlocksAsync(app) })).ShouldBeSuccessAsync();
         await (await center.PostAsync(Plan(id, "/approve"), null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "plan.base_approval_required");
         await (await b01.PostAsync(Plan(id, "/approve"), null)).ShouldBeSuccessAsync();
 
@@ -63,7 +56,7 @@ public sealed class PlanNotificationTests(MailingApp app)
         await Trainees.CycleReadyAsync(app);
         var id = await Trainees.AdmitAsync(app, "B01");
         using var b01 = await app.SignedInAsync("t-b01");
-        await (await b01.PutAsJsonAsync(Plan(id), new { blocks = await GpTemplateBlocksAsync() })).ShouldBeSuccessAsync();
+        await (await b01.PutAsJsonAsync(Plan(id), new { blocks = await Trainees.GpTemplateBlocksAsync(app) })).ShouldBeSuccessAsync();
         await (await b01.PostAsync(Plan(id, "/approve"), null)).ShouldBeSuccessAsync();
 
         await Trainees.DecideAsync(app, id, 24, 1, ("GP", 24));

@@ -10,14 +10,6 @@ public sealed class PlanTests(RecruitmentApp app)
 {
     private static string Plan(Guid id, string tail = "") => $"/api/rotation/trainees/{id}/plan{tail}";
 
-    /// <summary>A plan matching the GP sample template in order.</summary>
-    private async Task<object[]> GpTemplateBlocksAsync()
-    {
-        using var anyone = app.Anonymous();
-        var gp = await (await anyone.GetAsync("/api/rotation/templates/GP")).JsonAsync();
-        return Trainees.Blocks([.. gp.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("department").GetString()!, i.GetProperty("months").GetInt32()))]);
-    }
-
     [Fact]
     public async Task Bad_plans_are_refused_with_stable_codes_and_nothing_changes_ROT_06()
     {
@@ -45,7 +37,7 @@ public sealed class PlanTests(RecruitmentApp app)
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "plan.make_up_short");
 
         using var b02 = await app.SignedInAsync("t-b02");
-        await (await b02.PutAsJsonAsync(Plan(id), new { blocks = await GpTemplateBlocksAsync() })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "base.forbidden");
+        await (await b02.PutAsJsonAsync(Plan(id), new { blocks = await Trainees.GpTemplateBlocksAsync(app) })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "base.forbidden");
         await (await b02.GetAsync(Plan(id))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "base.forbidden");
     }
 
@@ -57,7 +49,7 @@ public sealed class PlanTests(RecruitmentApp app)
         var id = await Trainees.AdmitAsync(app, "B01");
         using var b01 = await app.SignedInAsync("t-b01");
         using var center = await app.SignedInAsync("t-center");
-        var blocks = await GpTemplateBlocksAsync();
+        var blocks = await Trainees.GpTemplateBlocksAsync(app);
         var drafted = await (await b01.PutAsJsonAsync(Plan(id), new { blocks })).JsonAsync();
         drafted.GetProperty("status").GetString().ShouldBe("DRAFT");
         drafted.GetProperty("warnings").GetArrayLength().ShouldBe(0);
@@ -139,7 +131,7 @@ public sealed class PlanTests(RecruitmentApp app)
         await Trainees.CycleReadyAsync(app);
         var id = await Trainees.AdmitAsync(app, "B01");
         using var b01 = await app.SignedInAsync("t-b01");
-        await (await b01.PutAsJsonAsync(Plan(id), new { blocks = await GpTemplateBlocksAsync() })).ShouldBeSuccessAsync();
+        await (await b01.PutAsJsonAsync(Plan(id), new { blocks = await Trainees.GpTemplateBlocksAsync(app) })).ShouldBeSuccessAsync();
         await (await b01.PostAsync(Plan(id, "/approve"), null)).ShouldBeSuccessAsync();
 
         // Revision 2: the center reduced the training; the plan goes back to DRAFT until replanned from the make-up items.

@@ -30,6 +30,14 @@ internal static class Trainees
         return traineeId;
     }
 
+    /// <summary>A plan matching the GP sample template in order.</summary>
+    public static async Task<object[]> GpTemplateBlocksAsync(RecruitmentApp app)
+    {
+        using var anyone = app.Anonymous();
+        var gp = await (await anyone.GetAsync("/api/rotation/templates/GP")).JsonAsync();
+        return Blocks([.. gp.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("department").GetString()!, i.GetProperty("months").GetInt32()))]);
+    }
+
     /// <summary>Published, not invoked: Enrollment handles ExemptionDecided too (each module in its own queue).</summary>
     public static async Task DecideAsync(RecruitmentApp app, Guid id, int months, int revision = 1, params (string Specialty, int Months)[] items)
     {

@@ -1,9 +1,29 @@
+using Shouldly;
 using SkiaSharp;
 using UglyToad.PdfPig;
 using ZXing;
 using ZXing.Common;
 
 namespace Recruitment.Testing;
+
+/// <summary>A printable document's route asked over HTTP: a PDF read back, or a refusal that is no PDF.</summary>
+public static class PdfRoutes
+{
+    public static async Task<PrintedPdf> PdfAsync(HttpClient client, string route)
+    {
+        var response = await client.GetAsync(route);
+        await response.ShouldBeSuccessAsync();
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        return PrintedPdf.Read(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    public static async Task NoPdfAsync(HttpResponseMessage response, HttpStatusCode status, string? code = null)
+    {
+        response.StatusCode.ShouldBe(status);
+        response.Content.Headers.ContentType?.MediaType.ShouldNotBe("application/pdf");
+        if (code is not null) await response.ShouldBeProblemAsync(status, code);
+    }
+}
 
 /// <summary>A printed PDF read back as a person or a phone would: its text per page and what its QR codes say.</summary>
 public sealed record PrintedPdf(IReadOnlyList<string> Pages, IReadOnlyList<string> QrTexts, IReadOnlyList<string> Links)

@@ -4,6 +4,7 @@ using Recruitment.Enrollment.Contracts;
 using Recruitment.Testing;
 using Shouldly;
 using Wolverine;
+using static Recruitment.Testing.PdfRoutes;
 
 namespace Recruitment.TrainingExemption.Tests;
 
@@ -134,20 +135,5 @@ public sealed class ExemptionFormsPdfTests(RecruitmentApp app)
         var applicationId = (await applied.JsonAsync()).GetProperty("applicationId").GetGuid();
         var applicantId = Guid.Parse((await (await applicant.GetAsync("/api/auth/whoami")).JsonAsync()).GetProperty("subject").GetString()!);
         return (applicant, applicantId, applicationId, idNumber);
-    }
-
-    private static async Task<PrintedPdf> PdfAsync(HttpClient client, string route)
-    {
-        var response = await client.GetAsync(route);
-        await response.ShouldBeSuccessAsync();
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        return PrintedPdf.Read(await response.Content.ReadAsByteArrayAsync());
-    }
-
-    private static async Task NoPdfAsync(HttpResponseMessage response, HttpStatusCode status, string? code = null)
-    {
-        response.StatusCode.ShouldBe(status);
-        response.Content.Headers.ContentType?.MediaType.ShouldNotBe("application/pdf");
-        if (code is not null) await response.ShouldBeProblemAsync(status, code);
     }
 }

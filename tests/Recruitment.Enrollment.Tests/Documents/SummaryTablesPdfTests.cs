@@ -1,6 +1,7 @@
 using Marten;
 using Recruitment.Enrollment.Contracts;
 using static Recruitment.Enrollment.Tests.Cohorts;
+using static Recruitment.Testing.PdfRoutes;
 
 namespace Recruitment.Enrollment.Tests.Documents;
 
@@ -146,20 +147,5 @@ public sealed class SummaryTablesPdfTests(RecruitmentApp app)
             PsychTest.PASS, HealthCheck.PASS, null, null, null), "seed", new DateTimeOffset(2024, 8, 10, 9, 0, 0, TimeSpan.FromHours(8))));
         await session.SaveChangesAsync();
         return id;
-    }
-
-    private static async Task<PrintedPdf> PdfAsync(HttpClient client, string route)
-    {
-        var response = await client.GetAsync(route);
-        await response.ShouldBeSuccessAsync();
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        return PrintedPdf.Read(await response.Content.ReadAsByteArrayAsync());
-    }
-
-    private static async Task NoPdfAsync(HttpResponseMessage response, HttpStatusCode status, string? code = null)
-    {
-        response.StatusCode.ShouldBe(status);
-        response.Content.Headers.ContentType?.MediaType.ShouldNotBe("application/pdf");
-        if (code is not null) await response.ShouldBeProblemAsync(status, code);
     }
 }
