@@ -30,7 +30,8 @@ public sealed class ApplicantJourneyTests(BrowserApp app)
         await tab.WaitAsync(page.GetByTestId("photo-current"));
         await tab.ScreenshotAsync("desktop-photo");
 
-        await tab.ChooseAsync("B01", "GP");
+        // At B03: the browser tests share one host and database, and ExamAndTrainingPagesTests finalises B01's results.
+        await tab.ChooseAsync("B03", "GP");
         await page.TickAsync(Zh["apply.acceptsReallocation"]);
         await page.GetByTestId("apply-submit").ClickAsync();
         await tab.WaitAsync(page.GetByTestId("apply-submitted"));
@@ -40,8 +41,8 @@ public sealed class ApplicantJourneyTests(BrowserApp app)
         // Staff: the base approves (25 June), confirms on site (2 July).
         var applicationId = await ApplicationIdAsync(app, idNumber);
         app.Clock.Set(2024, 6, 25, 15);
-        using (var b01 = await app.SignedInAsync("t-b01"))
-            await (await b01.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/review", new { decision = "APPROVE", identityVerified = true }))
+        using (var b03 = await app.SignedInAsync("t-b03"))
+            await (await b03.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/review", new { decision = "APPROVE", identityVerified = true }))
                 .ShouldBeSuccessAsync();
         await tab.SyncClockAsync();
         await tab.SignInAsync(idNumber);
@@ -51,13 +52,13 @@ public sealed class ApplicantJourneyTests(BrowserApp app)
         (await page.GetByTestId("timeline").InnerTextAsync()).ShouldContain(Zh.Code("st", "PENDING_REVIEW"));
 
         app.Clock.Set(2024, 7, 2, 9, 30);
-        using (var b01 = await app.SignedInAsync("t-b01"))
+        using (var b03 = await app.SignedInAsync("t-b03"))
         {
-            var checklist = await (await b01.GetAsync($"/api/enrollment/applications/{applicationId}/checklist")).JsonAsync();
+            var checklist = await (await b03.GetAsync($"/api/enrollment/applications/{applicationId}/checklist")).JsonAsync();
             var ticks = checklist.GetProperty("items").EnumerateArray()
                 .Select(i => new { code = i.GetProperty("code").GetString(), originalSeen = true, copyReceived = true }).ToList();
-            await (await b01.PutAsJsonAsync($"/api/enrollment/applications/{applicationId}/checklist", new { items = ticks })).ShouldBeSuccessAsync();
-            await (await b01.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/confirmation", new { exemptionRequested = false })).ShouldBeSuccessAsync();
+            await (await b03.PutAsJsonAsync($"/api/enrollment/applications/{applicationId}/checklist", new { items = ticks })).ShouldBeSuccessAsync();
+            await (await b03.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/confirmation", new { exemptionRequested = false })).ShouldBeSuccessAsync();
         }
 
         // The exam: the integration job imports the result, the base finalises (25 July); the applicant sees the scores.
@@ -69,13 +70,13 @@ public sealed class ApplicantJourneyTests(BrowserApp app)
                 var batch = await job.CompletedAsync(await job.PostAsJsonAsync("/api/examination/score-imports", new
                 {
                     sourceSystem = "province-exam-system",
-                    rows = new[] { new { cycleYear = 2024, track = "RESIDENCY", baseCode = "B01", idNumber, theoryScore = 82.5, skillScore = 75, interviewScore = 88, assessmentResult = "PASS" } },
+                    rows = new[] { new { cycleYear = 2024, track = "RESIDENCY", baseCode = "B03", idNumber, theoryScore = 82.5, skillScore = 75, interviewScore = 88, assessmentResult = "PASS" } },
                 }));
                 return batch.GetProperty("accepted").GetInt32() + batch.GetProperty("unchanged").GetInt32() == 1;
             }, "the confirmed applicant to be on the exam roster and imported");
         }
-        using (var b01 = await app.SignedInAsync("t-b01"))
-            await (await b01.PostAsJsonAsync("/api/examination/bases/B01/finalize", new { year = 2024, track = "RESIDENCY" })).ShouldBeSuccessAsync();
+        using (var b03 = await app.SignedInAsync("t-b03"))
+            await (await b03.PostAsJsonAsync("/api/examination/bases/B03/finalize", new { year = 2024, track = "RESIDENCY" })).ShouldBeSuccessAsync();
         await tab.SyncClockAsync();
         await tab.SignInAsync(idNumber);
         await HttpAssertions.EventuallyAsync(async () =>
@@ -88,8 +89,8 @@ public sealed class ApplicantJourneyTests(BrowserApp app)
 
         // Admission: the base proposes (12 August), the center reviews, the PHC re-checks and publicises (19 August).
         app.Clock.Set(2024, 8, 12, 10);
-        using (var b01 = await app.SignedInAsync("t-b01"))
-            await (await b01.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/proposal", new { psychTest = "PASS" })).ShouldBeSuccessAsync();
+        using (var b03 = await app.SignedInAsync("t-b03"))
+            await (await b03.PostAsJsonAsync($"/api/enrollment/applications/{applicationId}/proposal", new { psychTest = "PASS" })).ShouldBeSuccessAsync();
         app.Clock.Set(2024, 8, 19, 9);
         Guid publicityId;
         using (var center = await app.SignedInAsync("t-center"))
